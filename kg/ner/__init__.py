@@ -1,0 +1,1 @@
+"""Mention finders: gazetteer, role+name patterns, Stanza NER, behind one interface."""

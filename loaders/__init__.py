@@ -1,0 +1,1 @@
+"""Sinks: the embedded store, Neo4j, RDF, JSON Lines."""

@@ -1,0 +1,1 @@
+"""Data that defines the graph (actors, relation types, vocabularies); no code."""
