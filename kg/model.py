@@ -109,6 +109,7 @@ class Actor:
     nisba_ar: tuple[str, ...] = ()  # base adjective forms, inflected by the matcher
     metonyms_ar: tuple[str, ...] = ()  # capitals and seats standing for the actor
     acronyms_ar: tuple[str, ...] = ()
+    requires_context_ar: tuple[str, ...] = ()  # words one of which must precede a match
     parent: str | None = None
     parent_rel: str | None = None  # PART_OF or MEMBER_OF
     wikidata: str | None = None

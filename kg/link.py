@@ -1,0 +1,103 @@
+"""Mentions → actors: merge the finders' mentions and give each one an actor id.
+
+Gazetteer mentions already name their actor. Names that no gazetteer knows (from Stanza
+NER or role+name patterns) become new actors with a stable id minted from the name, so
+the same name in two documents is the same actor.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from kg.model import Actor, Mention
+from kg.text import match_form, normalize
+
+__all__ = ["merge_mentions", "link_mentions", "mint_actor_id", "FINDER_PRIORITY"]
+
+#: On overlapping spans the earlier finder wins (the gazetteer over statistical NER).
+FINDER_PRIORITY = ("gazetteer", "role", "stanza")
+# Statistical labels that name actors, and the actor type each becomes.
+_NER_TYPES = {"PER": "Person", "ORG": "Organization"}
+_LATIN = str.maketrans(
+    {
+        "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
+        "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t",
+        "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m",
+        "ن": "n", "ه": "a", "و": "w", "ي": "y", "ء": "", " ": "_",
+    }
+)
+
+
+def mint_actor_id(name: str) -> str:
+    """Stable id of an actor no gazetteer knows, readable in Latin letters.
+
+    >>> mint_actor_id("ناجي مصطفى")
+    'najy_mstfy.f264'
+    """
+    key = match_form(normalize(name).text).strip()
+    key = re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", key)).strip()
+    latin = re.sub(r"[^a-z0-9_]", "", key.translate(_LATIN))[:40] or "actor"
+    return f"{latin}.{hashlib.sha1(key.encode('utf-8')).hexdigest()[:4]}"
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def merge_mentions(mentions: Iterable[Mention]) -> list[Mention]:
+    """Non-overlapping mentions; the finder earlier in :data:`FINDER_PRIORITY` wins.
+
+    A role+name mention of a person the gazetteer also found keeps its role and takes the
+    gazetteer's actor id, so neither the role nor the identity is lost.
+    """
+    rank = {name: i for i, name in enumerate(FINDER_PRIORITY)}
+    ordered = sorted(mentions, key=lambda m: (rank.get(m.finder, len(rank)), m.start, -m.end))
+    kept: list[Mention] = []
+    for m in ordered:
+        clash = [k for k in kept if _overlaps(k, m)]
+        if not clash:
+            kept.append(m)
+        elif m.form == "role" and len(clash) == 1 and clash[0].label == "ACTOR" \
+                and clash[0].form in ("name", "alias") and m.start <= clash[0].start \
+                and clash[0].end <= m.end:
+            kept[kept.index(clash[0])] = replace(m, actor=clash[0].actor or m.actor)
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def link_mentions(
+    mentions: Iterable[Mention], actors: Mapping[str, Actor]
+) -> tuple[list[Mention], list[Actor]]:
+    """Give every mention an actor (or place) id; returns the linked mentions and the
+    actors minted for names no gazetteer knows. Mentions that name neither an actor nor a
+    place (statistical MISC) are dropped."""
+    by_name = {}
+    for actor in actors.values():
+        for n in (actor.name_ar, *actor.aliases_ar):
+            by_name.setdefault(match_form(normalize(n).text), actor.id)
+    linked: list[Mention] = []
+    minted: dict[str, Actor] = {}
+    for m in mentions:
+        if m.actor:
+            linked.append(m)
+            continue
+        name = normalize(m.text).text.strip()
+        if m.label in ("LOC", "PLACE"):
+            linked.append(replace(m, label="PLACE", actor="place:" + name))
+            continue
+        if m.label not in _NER_TYPES:
+            continue
+        known = by_name.get(match_form(name))
+        if known:
+            linked.append(replace(m, actor=known))
+            continue
+        actor_id = mint_actor_id(name)
+        minted.setdefault(
+            actor_id,
+            Actor(id=actor_id, type=_NER_TYPES[m.label], name_ar=name, discovered=True,
+                  parent=m.org if m.form == "role" else None,
+                  parent_rel="MEMBER_OF" if m.form == "role" and m.org else None),
+        )
+        linked.append(replace(m, actor=actor_id))
+    return linked, list(minted.values())

@@ -1,0 +1,216 @@
+"""Gazetteer mention finder: actor names, aliases, nisba adjectives, metonyms, acronyms.
+
+Matching sees through Arabic proclitics (و ف ب ل ك and the article ال, ``لل``) on the
+first word of a name and through the inflection of nisba adjectives (روسي روسية روسيون
+روسيين روسيان الروس ...). The longest match wins; ties are broken by form (a name before
+an acronym, a metonym or a nisba) and then by position, so the result is deterministic.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from kg.model import Actor, AnalyzedText, Mention, Token
+from kg.ner.base import MentionFinder
+from kg.text import match_form, normalize, tokenize
+
+__all__ = ["GazetteerMentionFinder", "nisba_forms", "proclitic_stems"]
+
+# Preference among forms when two matches cover the same tokens.
+_FORM_RANK = {"name": 0, "alias": 1, "acronym": 2, "metonym": 3, "nisba": 4}
+# Inflectional endings of a nisba adjective (in match form: ة is ه).
+_NISBA_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
+# Words before a capital that make it a place, not a political actor (مطار دمشق).
+_LOCATIVE = frozenset(
+    match_form(w)
+    for w in (
+        "في", "إلى", "الى", "من", "قرب", "نحو", "داخل", "خارج", "حول", "ريف", "مدينة",
+        "العاصمة", "مطار", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي",
+        "محيط", "أطراف", "وسط", "بين", "عبر", "باتجاه", "ضواحي", "محافظة",
+    )
+)
+# Proclitic prefixes that may stand before a name, longest first (match form).
+_PREFIXES = tuple(
+    sorted(
+        {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")}
+        | {c + "لل" for c in ("", "و", "ف")},
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def proclitic_stems(word: str) -> list[tuple[str, str]]:
+    """Readings of a word (match form) with proclitics removed, the word itself first.
+
+    Each reading is ``(stem, prefix)``: the stem to look up and the prefix removed.
+
+    >>> [s for s, _ in proclitic_stems("وبالروسية")]
+    ['وبالروسية', 'روسية', 'الروسية', 'بالروسية']
+    """
+    readings = {word: ""}
+    for prefix in _PREFIXES:
+        if prefix and word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            stem = word[len(prefix):]
+            if prefix.endswith("لل"):
+                readings.setdefault("ال" + stem, prefix)
+            readings.setdefault(stem, prefix)
+    return list(readings.items())
+
+
+def nisba_forms(base: str) -> list[str]:
+    """Inflected forms of a nisba adjective (match form, without the article).
+
+    >>> nisba_forms("روسي")[:4]
+    ['روسي', 'روسيه', 'روسيون', 'روسيين']
+    """
+    base = match_form(base)
+    stem = base[:-1] if base.endswith("ي") else base
+    return [stem + "ي" + e if e else base for e in _NISBA_ENDINGS]
+
+
+def _key(name: str) -> tuple[str, ...]:
+    """Token key of a name: match-form tokens, the article dropped from the first."""
+    norm = normalize(name).text
+    words = [match_form(norm[a:b]) for a, b in tokenize(norm)]
+    if words and words[0].startswith("ال") and len(words[0]) > 3:
+        words[0] = words[0][2:]
+    return tuple(words)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: tuple[str, ...]
+    target: str  # actor id or place id
+    label: str  # ACTOR or PLACE
+    form: str
+
+
+class GazetteerMentionFinder(MentionFinder):
+    """Finds mentions of known actors and places.
+
+    Parameters
+    ----------
+    actors : mapping of actor id to :class:`~kg.model.Actor`
+    places : mapping of place id (``place:<name>``) to its Arabic names, optional
+    """
+
+    name = "gazetteer"
+
+    def __init__(self, actors: Mapping[str, Actor], places: Mapping[str, Iterable[str]] | None = None):
+        self._index: dict[str, list[_Entry]] = {}
+        self._context: dict[str, frozenset[str]] = {}
+        for actor in actors.values():
+            for form, names in (
+                ("name", [actor.name_ar]),
+                ("alias", actor.aliases_ar),
+                ("acronym", actor.acronyms_ar),
+                ("metonym", actor.metonyms_ar),
+            ):
+                for n in names:
+                    self._add(_key(n), actor.id, "ACTOR", form)
+            for base in actor.nisba_ar:
+                for f in nisba_forms(base):
+                    self._add((f,), actor.id, "ACTOR", "nisba")
+            for n in (actor.name_en, *actor.aliases_en):
+                if n and n.isascii():
+                    self._add(tuple(n.split()), actor.id, "ACTOR", "alias")
+            if actor.requires_context_ar:
+                self._context[actor.id] = frozenset(match_form(w) for w in actor.requires_context_ar)
+        for place_id, names in (places or {}).items():
+            for n in names:
+                self._add(_key(n), place_id, "PLACE", "name")
+
+    def _add(self, key: tuple[str, ...], target: str, label: str, form: str) -> None:
+        if not key:
+            return
+        entries = self._index.setdefault(key[0], [])
+        entry = _Entry(key, target, label, form)
+        if entry not in entries:
+            entries.append(entry)
+
+    def _match_at(self, tokens: tuple[Token, ...], i: int):
+        """Entries matching at token ``i``, with the proclitic prefix removed."""
+        for stem, prefix in proclitic_stems(tokens[i].norm):
+            for entry in self._index.get(stem, ()):
+                n = len(entry.key)
+                if tuple(t.norm for t in tokens[i + 1 : i + n]) == entry.key[1:]:
+                    yield entry, n, prefix
+
+    def find(self, text: AnalyzedText) -> list[Mention]:
+        doc = text.document.text
+        mentions: list[Mention] = []
+        for sentence in text.sentences:
+            tokens = text.sentence_tokens(sentence.index)
+            candidates = []
+            for i in range(len(tokens)):
+                for entry, n, prefix in self._match_at(tokens, i):
+                    previous = {t.norm for t in tokens[max(0, i - 2) : i]}
+                    required = self._context.get(entry.target)
+                    if required and not (previous & required) and not _quoted(doc, tokens, i, n):
+                        continue
+                    label, target = entry.label, entry.target
+                    locative = "ب" in prefix or (i > 0 and tokens[i - 1].norm in _LOCATIVE)
+                    if entry.form == "metonym" and locative:
+                        label = "PLACE"
+                        target = "place:" + normalize(doc[tokens[i].start : tokens[i + n - 1].end]).text
+                    candidates.append((i, n, entry.form, label, target, prefix))
+            # longest first, then the better form, then the earlier position
+            candidates.sort(key=lambda c: (-c[1], _FORM_RANK[c[2]], c[0]))
+            taken = [False] * len(tokens)
+            for i, n, form, label, target, prefix in candidates:
+                if any(taken[i : i + n]):
+                    continue
+                for k in range(i, i + n):
+                    taken[k] = True
+                first, last = tokens[i], tokens[i + n - 1]
+                start = first.start + _letters_offset(first.surface, _clitic_letters(prefix))
+                mentions.append(
+                    Mention(
+                        start=start,
+                        end=last.end,
+                        text=doc[start : last.end],
+                        label=label,
+                        finder=self.name,
+                        sentence=sentence.index,
+                        actor=target,
+                        form=form,
+                    )
+                )
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
+
+def _quoted(doc: str, tokens: tuple[Token, ...], i: int, n: int) -> bool:
+    """Whether tokens ``i .. i+n`` stand between quotes (a title: "الشرق الأوسط")."""
+    return (
+        i > 0
+        and i + n < len(tokens)
+        and tokens[i - 1].surface in {'"', "«", "“"}
+        and tokens[i + n].surface in {'"', "»", "”"}
+    )
+
+
+def _clitic_letters(prefix: str) -> int:
+    """Letters of conjunction/preposition in a removed prefix, the article excluded.
+
+    The mention keeps the article (``الروسية``) but not ``و`` / ``ب`` / ``ل``
+    (``وموسكو`` → ``موسكو``), so its text is the name as a reader would quote it; ``لل``
+    fuses the preposition with the article and is kept whole.
+    """
+    if prefix.endswith("لل"):
+        return len(prefix) - 2
+    return len(prefix) - 2 if prefix.endswith("ال") else len(prefix)
+
+
+def _letters_offset(surface: str, n_letters: int) -> int:
+    """Offset in ``surface`` after ``n_letters`` letters (skipping diacritics/tatweel)."""
+    if n_letters <= 0:
+        return 0
+    seen = 0
+    for k, ch in enumerate(surface):
+        if match_form(ch):
+            seen += 1
+            if seen == n_letters:
+                return k + 1
+    return 0

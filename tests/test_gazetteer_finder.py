@@ -1,0 +1,83 @@
+from kg.link import link_mentions, merge_mentions, mint_actor_id
+from kg.model import Actor, Document, Mention
+from kg.ner.gazetteer import GazetteerMentionFinder, nisba_forms, proclitic_stems
+from kg.text import analyze
+
+ACTORS = {
+    a.id: a
+    for a in [
+        Actor("russia", "Country", "روسيا", "Russia", aliases_ar=("الروس",), nisba_ar=("روسي",),
+              metonyms_ar=("موسكو", "الكرملين")),
+        Actor("russia.mod", "Government", "وزارة الدفاع الروسية", parent="russia",
+              parent_rel="PART_OF"),
+        Actor("syria.gov", "Government", "النظام السوري",
+              aliases_ar=("قوات الأسد", "الجيش السوري", "النظام"), metonyms_ar=("دمشق",)),
+        Actor("sdf", "ArmedGroup", "قوات سوريا الديمقراطية", acronyms_ar=("قسد",)),
+        Actor("lavrov", "Person", "سيرغي لافروف", parent="russia", parent_rel="MEMBER_OF"),
+        Actor("asharq_al_awsat", "Media", "الشرق الأوسط", requires_context_ar=("صحيفة",)),
+        Actor("rt", "Media", "روسيا اليوم", aliases_en=("RT",)),
+    ]
+}
+
+
+def _find(text, places=None):
+    doc = Document("t", text)
+    found = GazetteerMentionFinder(ACTORS, places).find(analyze(doc))
+    for m in found:
+        assert doc.text[m.start:m.end] == m.text
+    return [(m.text, m.actor, m.form, m.label) for m in found]
+
+
+def test_clitics_nisba_metonym_longest_match():
+    got = _find("وقالت وزارة الدفاع الروسية إن الطائرات الروسية وموسكو ولقوات سوريا الديمقراطية.")
+    assert ("وزارة الدفاع الروسية", "russia.mod", "name", "ACTOR") in got
+    assert ("الروسية", "russia", "nisba", "ACTOR") in got
+    assert ("موسكو", "russia", "metonym", "ACTOR") in got
+    assert ("قوات سوريا الديمقراطية", "sdf", "name", "ACTOR") in got
+    assert len(got) == 4  # وزارة الدفاع الروسية is one mention, not also a nisba
+
+
+def test_nisba_inflections_and_broken_plural():
+    got = _find("المستشارون الروسيون والخبراء الروس وللروسيتين والقوات الروسيّة")
+    assert [g[1] for g in got] == ["russia"] * 4
+
+
+def test_capital_as_place_after_locative():
+    got = _find("وصل الوفد إلى دمشق، وقالت دمشق إنها ترفض. وهبطت الطائرة بدمشق")
+    assert got[0][1:] == ("place:دمشق", "metonym", "PLACE")
+    assert got[1][1:] == ("syria.gov", "metonym", "ACTOR")
+    assert got[2][3] == "PLACE"
+
+
+def test_context_required_and_acronym_and_latin():
+    assert _find("حلفاء إيران في الشرق الأوسط") == []
+    got = _find('نقلت صحيفة الشرق الأوسط وقناة "RT" عن قسد')
+    assert [g[1] for g in got] == ["asharq_al_awsat", "rt", "sdf"]
+
+
+def test_places():
+    got = _find("قصفت قوات الأسد بلدة كفرنبل ومدينة إدلب", {"place:إدلب": ["إدلب", "ادلب"]})
+    assert ("قوات الأسد", "syria.gov", "alias", "ACTOR") in got
+    assert ("إدلب", "place:إدلب", "name", "PLACE") in got
+
+
+def test_helpers():
+    assert nisba_forms("تركي")[1] == "تركيه"
+    assert ("روسيا", "ل") in proclitic_stems("لروسيا")
+
+
+def test_merge_and_link_mint_unknown_people():
+    doc = Document("t", "قال الناطق ناجي مصطفى إن سيرغي لافروف وصل")
+    gaz = GazetteerMentionFinder(ACTORS).find(analyze(doc))
+    role = Mention(doc.text.index("سيرغي"), doc.text.index("سيرغي") + len("سيرغي لافروف"),
+                   "سيرغي لافروف", "PER", "role", 0, form="role", role="وزير", org="russia")
+    ner = [
+        Mention(doc.text.index("ناجي"), doc.text.index("ناجي") + 9, "ناجي مصطفى", "PER", "stanza", 0, form="ner"),
+        Mention(doc.text.index("سيرغي"), doc.text.index("سيرغي") + 5, "سيرغي", "PER", "stanza", 0, form="ner"),
+    ]
+    merged = merge_mentions(gaz + [role] + ner)
+    assert [(m.text, m.finder) for m in merged] == [("ناجي مصطفى", "stanza"), ("سيرغي لافروف", "role")]
+    assert merged[1].actor == "lavrov" and merged[1].role == "وزير"
+    linked, minted = link_mentions(merged, ACTORS)
+    assert linked[0].actor == mint_actor_id("ناجي مصطفى") and minted[0].type == "Person"
+    assert minted[0].discovered and minted[0].name_ar == "ناجي مصطفى"
