@@ -10,6 +10,7 @@ the ``_meta`` line lists it as deliberately shared.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ import jsonschema
 
 from kg.model import Actor, Role
 from kg.resources import schema_file
-from kg.text import match_form, normalize
+from kg.text import match_form
 
 __all__ = [
     "GazetteerError",
@@ -28,6 +29,7 @@ __all__ = [
     "actor_record",
     "write_gazetteer",
     "name_key",
+    "read_validated",
 ]
 
 
@@ -56,7 +58,7 @@ def name_key(name: str) -> str:
     >>> name_key("الحرس الثوري") == name_key("حرس الثوري")
     True
     """
-    words = match_form(normalize(name).text).split()
+    words = match_form(unicodedata.normalize("NFKC", name)).split()
     if words and words[0].startswith("ال") and len(words[0]) > 3:
         words[0] = words[0][2:]
     return " ".join(words)
@@ -86,7 +88,7 @@ def _validator(schema_name: str) -> jsonschema.protocols.Validator:
         schema = json.load(f)
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+    return cls(schema)
 
 
 def _check_schema(validator, entry: dict, where: str) -> None:
@@ -94,6 +96,23 @@ def _check_schema(validator, entry: dict, where: str) -> None:
     if error is not None:
         field = "/".join(str(p) for p in error.absolute_path) or "entry"
         raise GazetteerError(f"{where}: {field}: {error.message}")
+
+
+def read_validated(path: str | Path, schema_name: str) -> Iterator[tuple[int, dict]]:
+    """``(line number, entry)`` of a schema/ data file, each entry checked against its schema.
+
+    The ``_meta`` header is checked to be there and skipped.
+
+    Raises
+    ------
+    GazetteerError
+        naming ``file:line`` and the field of the first entry that breaks the schema.
+    """
+    validator = _validator(schema_name)
+    for n, entry in _read_jsonl(Path(path)):
+        if "_meta" not in entry:
+            _check_schema(validator, entry, f"{path}:{n}")
+            yield n, entry
 
 
 def _actor(entry: dict) -> Actor:
@@ -108,6 +127,7 @@ def _actor(entry: dict) -> Actor:
         metonyms_ar=tuple(entry.get("metonyms_ar", ())),
         acronyms_ar=tuple(entry.get("acronyms_ar", ())),
         requires_context_ar=tuple(entry.get("requires_context_ar", ())),
+        territory=entry.get("territory", False),
         parent=entry.get("parent"),
         parent_rel=entry.get("parent_rel"),
         wikidata=entry.get("wikidata"),
@@ -216,14 +236,10 @@ def load_places(path: str | Path | None = None) -> list[Place]:
     'governorate'
     """
     path = Path(path) if path else schema_file("places.jsonl")
-    validator = _validator("places.schema.json")
     places: dict[str, Place] = {}
     lines: dict[str, int] = {}
-    for n, entry in _read_jsonl(path):
-        if "_meta" in entry:
-            continue
+    for n, entry in read_validated(path, "places.schema.json"):
         where = f"{path}:{n}"
-        _check_schema(validator, entry, where)
         if entry["id"] != "place:" + entry["name_ar"]:
             raise GazetteerError(f"{where}: place id must be 'place:' + name_ar, got {entry['id']!r}")
         if entry["id"] in places:
@@ -253,6 +269,7 @@ def actor_record(actor: Actor) -> dict:
         "metonyms_ar": list(actor.metonyms_ar),
         "acronyms_ar": list(actor.acronyms_ar),
         "requires_context_ar": list(actor.requires_context_ar),
+        "territory": actor.territory or None,
         "parent": actor.parent,
         "parent_rel": actor.parent_rel,
         "wikidata": actor.wikidata,

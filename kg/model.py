@@ -110,6 +110,7 @@ class Actor:
     metonyms_ar: tuple[str, ...] = ()  # capitals and seats standing for the actor
     acronyms_ar: tuple[str, ...] = ()
     requires_context_ar: tuple[str, ...] = ()  # words one of which must precede a match
+    territory: bool = False  # the name denotes a territory: mentions of it are places
     parent: str | None = None
     parent_rel: str | None = None  # PART_OF or MEMBER_OF
     wikidata: str | None = None

@@ -55,7 +55,7 @@ def _gazetteer_finder(res: _Resources) -> MentionFinder:
 def _role_finder(res: _Resources) -> MentionFinder:
     from kg.ner.roles import RoleMentionFinder
 
-    return RoleMentionFinder(res.gazetteer)
+    return RoleMentionFinder(res.gazetteer, res.actors)
 
 
 def _stanza_finder(res: _Resources) -> MentionFinder | None:

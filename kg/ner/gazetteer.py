@@ -100,6 +100,9 @@ class GazetteerMentionFinder(MentionFinder):
     def __init__(self, actors: Mapping[str, Actor], places: Mapping[str, Iterable[str]] | None = None):
         self._index: dict[str, list[_Entry]] = {}
         self._context: dict[str, frozenset[str]] = {}
+        # a country named after a locative (في لبنان) and a territory (سوريا) are places
+        self._countries = {a.id for a in actors.values() if a.type == "Country"}
+        self._territories = {a.id for a in actors.values() if a.territory}
         for actor in actors.values():
             for form, names in (
                 ("name", [actor.name_ar]),
@@ -151,9 +154,13 @@ class GazetteerMentionFinder(MentionFinder):
                         continue
                     label, target = entry.label, entry.target
                     locative = "ب" in prefix or (i > 0 and tokens[i - 1].norm in _LOCATIVE)
-                    if entry.form == "metonym" and locative:
+                    if entry.target in self._territories or locative and (
+                        entry.form == "metonym"
+                        or entry.target in self._countries and entry.form in ("name", "alias")
+                    ):
                         label = "PLACE"
-                        target = "place:" + normalize(doc[tokens[i].start : tokens[i + n - 1].end]).text
+                        start = tokens[i].start + _letters_offset(tokens[i].surface, _clitic_letters(prefix))
+                        target = "place:" + normalize(doc[start : tokens[i + n - 1].end]).text
                     candidates.append((i, n, entry.form, label, target, prefix))
             # longest first, then the better form, then the earlier position
             candidates.sort(key=lambda c: (-c[1], _FORM_RANK[c[2]], c[0]))

@@ -1,0 +1,342 @@
+"""Role + name patterns: people named together with their office.
+
+"وزير الخارجية الروسي سيرغي لافروف", "الناطق الرسمي باسم الجبهة الوطنية للتحرير ناجي
+مصطفى", "قائد جيش العزة جميل الصالح" and appositions such as "أحمد العودة، القائد العام
+لفصيل شباب السنة" give a PER mention of the person with the role words and the
+organization (from a nisba adjective or an organization the gazetteer knows). The person's
+actor id is set when the gazetteer knows the name; otherwise the linker mints one.
+
+The role words come from schema/roles.jsonl and the words that bound a name (particles,
+reporting verbs, honorifics, qualifiers) from schema/name_words.jsonl; this module only
+reads them and walks the tokens.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.gazetteer import read_validated
+from kg.model import Actor, AnalyzedText, Mention, Token
+from kg.ner.base import MentionFinder
+from kg.ner.gazetteer import proclitic_stems
+from kg.resources import schema_file
+from kg.text import match_form, normalize
+
+__all__ = ["RolePattern", "load_roles", "load_name_words", "RoleMentionFinder"]
+
+# Longest unknown name taken after a role, and before one (apposition).
+_MAX_NAME = 4
+_MAX_NAME_BEFORE = 3
+_LETTERS = re.compile("^[\u0621-\u064a]+$")
+_COMMAS = frozenset({"،", ","})
+# Words after an organization that say where an envoy or representative is posted
+# (المبعوث الروسي إلى سوريا، مندوب روسيا لدى الأمم المتحدة), skipped with what they name.
+_POSTED = frozenset({"الي", "لدي", "في"})
+
+
+@dataclass(frozen=True)
+class RolePattern:
+    """One entry of the role lexicon (schema/roles.jsonl)."""
+
+    role_ar: str
+    title_en: str
+    takes: frozenset[str]  # "nisba", "org"
+    needs_org: bool
+    org: str | None = None
+    unit: str | None = None  # id suffix of the organ the role heads: "mod" in russia.mod
+    relation: str = "MEMBER_OF"
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The role words in match form."""
+        return tuple(match_form(w) for w in self.role_ar.split())
+
+
+def load_roles(path: str | Path | None = None) -> list[RolePattern]:
+    """The role lexicon of ``path`` or the one that ships with kg (schema/roles.jsonl).
+
+    Raises
+    ------
+    GazetteerError
+        naming ``file:line`` of an entry that breaks schema/roles.schema.json.
+
+    Examples
+    --------
+    >>> roles = {r.role_ar: r for r in load_roles()}
+    >>> sorted(roles["وزير الخارجية"].takes)
+    ['nisba', 'org']
+    """
+    path = path or schema_file("roles.jsonl")
+    return [
+        RolePattern(
+            role_ar=e["role_ar"], title_en=e["title_en"], takes=frozenset(e["takes"]),
+            needs_org=e["needs_org"], org=e.get("org"), unit=e.get("unit"), relation=e["relation"],
+        )
+        for _, e in read_validated(path, "roles.schema.json")
+    ]
+
+
+def load_name_words(path: str | Path | None = None) -> dict[str, str]:
+    """Words that bound names (schema/name_words.jsonl): match form → kind.
+
+    Kinds: ``honorific`` (skipped before a name), ``qualifier`` (skipped after a role),
+    ``group`` (skipped before an organization), ``compound`` (عبد، أبو: the next word
+    belongs to the name even with the article), ``stop`` and ``verb`` (never in a name).
+
+    >>> load_name_words()["قال"]
+    'verb'
+    """
+    path = path or schema_file("name_words.jsonl")
+    return {match_form(e["word"]): e["kind"] for _, e in read_validated(path, "name_words.schema.json")}
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A gazetteer mention placed on the tokens of its sentence."""
+
+    first: int  # index of the token the mention starts in
+    last: int  # index of the token it ends in
+    mention: Mention
+
+
+class RoleMentionFinder(MentionFinder):
+    """Finds people named with their role (PER mentions, ``form="role"``).
+
+    Parameters
+    ----------
+    gazetteer : MentionFinder
+        The gazetteer finder (:class:`~kg.ner.gazetteer.GazetteerMentionFinder`); its
+        mentions name the organizations and nisba states after a role and the known people.
+    actors : mapping of actor id to Actor, optional
+        The gazetteer's actors, to tell a known person from an organization in the name
+        slot. Without it, any name or alias the gazetteer finds there counts as the person.
+    roles : list of RolePattern, optional
+        Default: :func:`load_roles`.
+    name_words : dict, optional
+        Default: :func:`load_name_words`.
+
+    Examples
+    --------
+    >>> from kg.gazetteer import load_gazetteer
+    >>> from kg.model import Document
+    >>> from kg.ner.gazetteer import GazetteerMentionFinder
+    >>> from kg.text import analyze
+    >>> actors = load_gazetteer()
+    >>> finder = RoleMentionFinder(GazetteerMentionFinder(actors), actors)
+    >>> doc = Document("d", "وقال قائد جيش العزة سامر الحلبي إن الهجوم فشل")
+    >>> [(m.text, m.role, m.org, m.actor) for m in finder.find(analyze(doc))]
+    [('سامر الحلبي', 'قائد', 'jaysh_al_izza', None)]
+    """
+
+    name = "role"
+
+    def __init__(
+        self,
+        gazetteer: MentionFinder,
+        actors: Mapping[str, Actor] | None = None,
+        roles: Iterable[RolePattern] | None = None,
+        name_words: Mapping[str, str] | None = None,
+    ):
+        self._gazetteer = gazetteer
+        self._actors = actors
+        self._words = dict(load_name_words() if name_words is None else name_words)
+        self._roles: dict[str, list[RolePattern]] = {}
+        for role in load_roles() if roles is None else roles:
+            self._roles.setdefault(role.words[0], []).append(role)
+        for patterns in self._roles.values():
+            patterns.sort(key=lambda r: -len(r.words))
+
+    def find(self, text: AnalyzedText) -> list[Mention]:
+        found = self._gazetteer.find(text)
+        mentions: list[Mention] = []
+        for sentence in text.sentences:
+            tokens = text.sentence_tokens(sentence.index)
+            placed = _place(tokens, [m for m in found if m.sentence == sentence.index])
+            i = 0
+            while i < len(tokens):
+                hit = self._match_at(text.document.text, tokens, placed, i)
+                if hit is None:
+                    i += 1
+                    continue
+                mention, i = hit
+                mentions.append(mention)
+        return mentions
+
+    # -- one role at token i -------------------------------------------------------------
+
+    def _match_at(self, doc: str, tokens, placed, i):
+        """``(mention, next token index)`` for a role starting at token ``i``, or None."""
+        for role in self._role_patterns(tokens, i):
+            after_role = i + len(role.words)
+            org, j = self._complement(role, tokens, placed, after_role)
+            if role.needs_org and org is None:
+                continue
+            person = self._name_after(tokens, placed, j, role, org)
+            if person is None and self._actors is None and not role.needs_org and org != role.org:
+                # without actor types, what looked like the organization may be the person
+                org = role.org
+                person = self._name_after(tokens, placed, after_role, role, org)
+            if person is None and role.role_ar.startswith("ال") and org and org != role.org:
+                person = self._name_before(tokens, placed, i)
+            if person is None:
+                continue
+            start, end, actor, last = person
+            org = self._organ(org, role)
+            mention = Mention(
+                start=start, end=end, text=doc[start:end], label="PER", finder=self.name,
+                sentence=tokens[i].sentence, actor=actor, form="role", role=role.role_ar,
+                org=org,
+            )
+            return mention, max(last + 1, i + 1)
+        return None
+
+    def _role_patterns(self, tokens, i) -> list[RolePattern]:
+        """Role patterns whose words stand at token ``i``, longest first."""
+        result = []
+        for stem, prefix in proclitic_stems(tokens[i].norm):
+            # the article belongs to the role words (الرئيس), so readings that drop it are
+            # not role readings
+            if prefix.endswith("ال") or (prefix.endswith("لل") and not stem.startswith("ال")):
+                continue
+            for role in self._roles.get(stem, ()):
+                rest = role.words[1:]
+                if tuple(t.norm for t in tokens[i + 1 : i + 1 + len(rest)]) == rest:
+                    result.append(role)
+        result.sort(key=lambda r: -len(r.words))
+        return result
+
+    def _complement(self, role: RolePattern, tokens, placed, j) -> tuple[str | None, int]:
+        """The organization after the role words at token ``j`` and the token after it."""
+        org = role.org
+        j = self._skip(tokens, j, "qualifier")
+        found = placed.get(j)
+        if found is None and "org" in role.takes and j < len(tokens) \
+                and self._kind(tokens[j]) == "group":
+            j += 1
+            found = placed.get(j)
+        if found is not None and found.mention.label == "ACTOR" \
+                and not self._is_person(found.mention, unknown=False):
+            is_nisba = found.mention.form == "nisba"
+            if ("nisba" in role.takes and is_nisba) or ("org" in role.takes and not is_nisba):
+                org, j = found.mention.actor, found.last + 1
+                j = self._skip(tokens, j, "qualifier")
+                after = placed.get(j)
+                if after is not None and after.mention.form == "nisba" and after.mention.actor == org:
+                    j = after.last + 1  # "الحكومة السورية" after a role: the nisba repeats it
+        if j < len(tokens) and tokens[j].norm in _POSTED and (j + 1) in placed:
+            j = placed[j + 1].last + 1
+        return org, self._skip(tokens, j, "qualifier")
+
+    def _name_after(self, tokens, placed, j, role: RolePattern, org: str | None):
+        """``(start, end, actor, last token)`` of the name at token ``j``, or None."""
+        if j < len(tokens) and tokens[j].norm in _COMMAS:
+            j += 1
+        if j not in placed:
+            j = self._skip(tokens, j, "honorific")
+        found = placed.get(j)
+        if found is not None:
+            m = found.mention
+            if m.label == "ACTOR" and self._is_person(m) and m.start == tokens[j].start:
+                return m.start, m.end, m.actor, found.last
+            return None
+        k = j
+        while k < len(tokens) and k - j < _MAX_NAME and k not in placed and self._name_like(tokens[k]):
+            k += 1
+            if self._ends_name(tokens, j, k - 1):
+                break
+        n = k - j
+        if n == 0 or _has_article(tokens[j]):
+            return None
+        if n == 1 and org is None:
+            return None  # "الرئيس" + one unknown word is too weak to be a name
+        return tokens[j].start, tokens[k - 1].end, None, k - 1
+
+    def _name_before(self, tokens, placed, i):
+        """The name just before the role at token ``i`` (apposition), or None."""
+        k = i - 1
+        if k >= 0 and tokens[k].norm in _COMMAS:
+            k -= 1
+        if k < 0:
+            return None
+        ending = [f for f in placed.values() if f.last == k]
+        if ending:
+            m = ending[0].mention
+            if m.label == "ACTOR" and self._is_person(m):
+                return m.start, m.end, m.actor, i
+            return None
+        first = k
+        while first >= 0 and k - first < _MAX_NAME_BEFORE and first not in placed \
+                and self._name_like(tokens[first]):
+            first -= 1
+        first += 1
+        if k - first + 1 < 2 or _has_article(tokens[first]):
+            return None
+        if first > 0 and self._name_like(tokens[first - 1]) and (first - 1) not in placed:
+            return None  # no clear left edge: the name may begin earlier
+        return tokens[first].start, tokens[k].end, None, i
+
+    def _organ(self, org: str | None, role: RolePattern) -> str | None:
+        """The organ of ``org`` that the role heads, when the gazetteer has it
+        (وزير الدفاع الروسي → russia.mod), else ``org``."""
+        if org and role.unit and self._actors is not None and f"{org}.{role.unit}" in self._actors:
+            return f"{org}.{role.unit}"
+        return org
+
+    # -- token tests ---------------------------------------------------------------------
+
+    def _kind(self, token: Token) -> str | None:
+        """Kind of a boundary word (seen through a leading و or ف), or None."""
+        norm = token.norm
+        kind = self._words.get(norm)
+        if kind is None and norm[:1] in ("و", "ف") and len(norm) > 2:
+            kind = self._words.get(norm[1:])
+        return kind
+
+    def _skip(self, tokens, j: int, kind: str) -> int:
+        while j < len(tokens) and self._words.get(tokens[j].norm) == kind:
+            j += 1
+        return j
+
+    def _name_like(self, token: Token) -> bool:
+        norm = token.norm
+        if not _LETTERS.match(norm) or self._kind(token) in ("stop", "verb", "qualifier"):
+            return False
+        # a preposition fused with the article (للصحفيين، بالقرب) does not start a name
+        if norm.startswith("لل") or (len(norm) >= 6 and norm[:3] in ("بال", "كال", "وال", "فال")):
+            return False
+        return True
+
+    def _ends_name(self, tokens, j: int, k: int) -> bool:
+        """Whether token ``k`` closes a name begun at ``j``: a family name with the article
+        (جميل الصالح) ends it, unless it completes a compound (عبد الرحمن، أبو محمد)."""
+        return (
+            k > j
+            and _has_article(tokens[k])
+            and self._words.get(tokens[k - 1].norm) != "compound"
+        )
+
+    def _is_person(self, mention: Mention, unknown: bool = True) -> bool:
+        """Whether a gazetteer mention names a person; without actor types, ``unknown``
+        for a name or alias (True in the name slot, False in the organization slot)."""
+        if self._actors is None:
+            return unknown and mention.form in ("name", "alias")
+        actor = self._actors.get(mention.actor or "")
+        return actor is not None and actor.type == "Person"
+
+
+def _has_article(token: Token) -> bool:
+    """Whether a word begins with the article ال (not أل of a name such as ألكسندر)."""
+    return normalize(token.surface).text.startswith("ال")
+
+
+def _place(tokens: tuple[Token, ...], mentions: list[Mention]) -> dict[int, _Found]:
+    """Gazetteer mentions by the index of the token they start in."""
+    placed: dict[int, _Found] = {}
+    for m in mentions:
+        first = next((k for k, t in enumerate(tokens) if t.start <= m.start < t.end), None)
+        last = next((k for k, t in enumerate(tokens) if t.start < m.end <= t.end), None)
+        if first is not None and last is not None:
+            placed.setdefault(first, _Found(first, last, m))
+    return placed

@@ -1,0 +1,142 @@
+"""Role + name patterns on sentences written for these tests."""
+import json
+
+import pytest
+
+from kg.gazetteer import GazetteerError, load_gazetteer, load_places
+from kg.link import link_mentions, merge_mentions
+from kg.model import Document
+from kg.ner.gazetteer import GazetteerMentionFinder
+from kg.ner.roles import RoleMentionFinder, load_roles
+from kg.text import analyze
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def finder(actors):
+    places = {p.id: (p.name_ar, *p.aliases_ar) for p in load_places()}
+    return RoleMentionFinder(GazetteerMentionFinder(actors, places), actors)
+
+
+def _find(finder, text):
+    doc = Document("t", text)
+    found = finder.find(analyze(doc))
+    for m in found:
+        assert doc.text[m.start:m.end] == m.text
+        assert (m.label, m.finder, m.form) == ("PER", "role", "role")
+    return [(m.text, m.role, m.org, m.actor) for m in found]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # known people: role + nisba, role + organization, counterpart
+        ("وقال وزير الخارجية الروسي سيرغي لافروف إن الحوار مستمر.",
+         [("سيرغي لافروف", "وزير الخارجية", "russia", "lavrov")]),
+        # the organ the role heads, where the gazetteer has one (russia.mod), else the state
+        ("وأعلن وزير الدفاع الروسي سيرغي شويغو ونظيره التركي خلوصي أكار اتفاقا.",
+         [("سيرغي شويغو", "وزير الدفاع", "russia.mod", "shoigu"),
+          ("خلوصي أكار", "نظيره", "turkey", "akar")]),
+        ("والتقى الرئيس التركي رجب طيب أردوغان نظيره الإيراني حسن روحاني في طهران.",
+         [("رجب طيب أردوغان", "الرئيس", "turkey", "erdogan"),
+          ("حسن روحاني", "نظيره", "iran", "rouhani")]),
+        ("وصرح المتحدث باسم الكرملين دميتري بيسكوف للصحفيين بأن الاتصال جرى.",
+         [("دميتري بيسكوف", "المتحدث باسم", "russia", "peskov")]),
+        ("وقالت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا إن الاتهامات باطلة.",
+         [("ماريا زاخاروفا", "المتحدثة باسم", "russia", "zakharova")]),
+        ("وأكد الرئيس الأمريكي السابق باراك أوباما أن الحل سياسي.",
+         [("باراك أوباما", "الرئيس", "usa", "obama")]),
+        ("وقال المبعوث الأممي الخاص إلى سوريا غير بيدرسن إن الجولة انتهت.",
+         [("غير بيدرسن", "المبعوث الأممي الخاص", "un", "pedersen")]),
+        ("وقال وزير الخارجية والمغتربين فيصل المقداد إن بلاده ترفض الشروط.",
+         [("فيصل المقداد", "وزير الخارجية والمغتربين", "syria.gov", "faisal_mekdad")]),
+        ("وأكد العاهل الأردني الملك عبد الله الثاني دعم الحل.",
+         [("الملك عبد الله الثاني", "العاهل", "jordan", "king_abdullah_ii")]),
+        # people the gazetteer does not know: the name ends at a particle, a verb or a
+        # family name with the article
+        ("أعلن الناطق الرسمي باسم الجبهة الوطنية للتحرير مازن الخطيب أن الهجوم صُدّ.",
+         [("مازن الخطيب", "الناطق الرسمي باسم", "nlf", None)]),
+        ("وقال قائد جيش العزة العقيد سامر الحلبي مقتل ثلاثة عناصر.",
+         [("سامر الحلبي", "قائد", "jaysh_al_izza", None)]),
+        ("وقال القائد العسكري في جيش الإسلام أبو همام الدوماني لوكالة الأناضول إن المعركة بدأت.",
+         [("أبو همام الدوماني", "القائد العسكري في", "jaysh_al_islam", None)]),
+        ("ونقلت الوكالة عن المتحدث باسم قسد رامز شيخو قوله إن الهجوم فشل.",
+         [("رامز شيخو", "المتحدث باسم", "sdf", None)]),
+        ("وقال السفير الروسي في دمشق ألكسندر كوزنيتسوف إن العلاقات متينة.",
+         [("ألكسندر كوزنيتسوف", "السفير", "russia", None)]),
+        ("وقال قائد فصيل جيش العزة، وائل عبد الكريم حسون، إن الجبهة هادئة.",
+         [("وائل عبد الكريم حسون", "قائد", "jaysh_al_izza", None)]),
+        # apposition: the name before the role
+        ("وقال سامر الحلبي، القيادي في هيئة تحرير الشام، إن الهدنة انهارت.",
+         [("سامر الحلبي", "القيادي في", "hts", None)]),
+        ("وقال أحمد العودة القائد العام لفصيل شباب السنة إن قواته انسحبت.",
+         [("أحمد العودة", "القائد العام", "shabab_al_sunna", "ahmad_al_awda")]),
+        # a role whose organization is only a pronoun (مندوبها)
+        ("وقالت موسكو على لسان مندوبها لدى منظمة حظر الأسلحة الكيميائية ألكسندر شولغين إن التقرير مسيس.",
+         [("ألكسندر شولغين", "مندوبها", None, "shulgin")]),
+    ],
+)
+def test_role_and_name(finder, text, expected):
+    assert _find(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الرئيس إن البلاد تواجه حربا.",  # no name after the role
+        "وقال قائد الفصيل إن الهجوم فشل.",  # an organization the gazetteer does not know
+        "وقال المتحدث باسم الفصائل المحلية إن المعارك مستمرة.",
+        "وأكد وزير الخارجية الروسي أن بلاده لن تتراجع.",
+        "وقال الرئيس الروسي للصحفيين إن الاتفاق صامد.",
+        "والتقى وزير الدفاع وفدا من الخبراء.",  # a single unknown word without organization
+    ],
+)
+def test_no_person_without_a_name(finder, text):
+    assert _find(finder, text) == []
+
+
+def test_clitics_before_the_role(finder):
+    got = _find(finder, "ونقل عن للرئيس السوري بشار الأسد، ووزير الدفاع التركي خلوصي أكار.")
+    assert got == [("بشار الأسد", "الرئيس", "syria.gov", "assad"),
+                   ("خلوصي أكار", "وزير الدفاع", "turkey", "akar")]  # no turkey.mod: the state
+
+
+def test_without_actor_types_names_found_by_the_gazetteer_count_as_people(actors):
+    finder = RoleMentionFinder(GazetteerMentionFinder(actors))
+    assert _find(finder, "وقال قائد جيش العزة جميل الصالح إن الوضع هادئ.") == [
+        ("جميل الصالح", "قائد", "jaysh_al_izza", "jamil_al_saleh")
+    ]
+
+
+def test_linker_mints_a_member_of_the_organization(actors, finder):
+    doc = Document("t", "وقال قائد جيش العزة العقيد سامر الحلبي إن الوضع هادئ.")
+    text = analyze(doc)
+    gaz = GazetteerMentionFinder(actors).find(text)
+    linked, minted = link_mentions(merge_mentions(gaz + finder.find(text)), actors)
+    assert [(a.name_ar, a.type, a.parent, a.parent_rel) for a in minted] == [
+        ("سامر الحلبي", "Person", "jaysh_al_izza", "MEMBER_OF")
+    ]
+    assert {m.actor for m in linked} == {"jaysh_al_izza", minted[0].id}
+
+
+def test_bad_role_lexicon_is_reported_with_its_line(tmp_path):
+    path = tmp_path / "roles.jsonl"
+    lines = [{"_meta": {"source": "test"}},
+             {"role_ar": "قائد", "title_en": "Commander", "takes": ["org"], "needs_org": True,
+              "relation": "MEMBER_OF"},
+             {"role_ar": "قائد", "title_en": "Commander", "takes": ["place"], "needs_org": True,
+              "relation": "MEMBER_OF"}]
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"roles.jsonl:3: takes/0: 'place' is not one of"):
+        load_roles(path)
+
+
+def test_without_actor_types_a_known_person_is_not_taken_for_the_organization(actors):
+    finder = RoleMentionFinder(GazetteerMentionFinder(actors))
+    assert _find(finder, "كما قال وزير الخارجية جان إيف لودريان سابقًا إن الخطر قائم.") == [
+        ("جان إيف لودريان", "وزير الخارجية", None, "le_drian")
+    ]
