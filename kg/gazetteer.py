@@ -18,7 +18,7 @@ from pathlib import Path
 import jsonschema
 
 from kg.model import Actor, Role
-from kg.resources import schema_file
+from kg.resources import DataFileError, data_file_meta, read_data_file, schema_file
 from kg.text import match_form
 
 __all__ = [
@@ -65,22 +65,11 @@ def name_key(name: str) -> str:
 
 
 def _read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
-    """``(line number, object)`` of every non-blank line; the first must be ``_meta``."""
-    with open(path, encoding="utf-8") as f:
-        first = True
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise GazetteerError(f"{path}:{n}: not JSON: {e.msg}") from e
-            if not isinstance(entry, dict):
-                raise GazetteerError(f"{path}:{n}: expected a JSON object")
-            if first and "_meta" not in entry:
-                raise GazetteerError(f"{path}:{n}: the first line must be the {{\"_meta\": ...}} header")
-            first = False
-            yield n, entry
+    """``(line number, entry)`` of a data file, its ``_meta`` header checked and skipped."""
+    try:
+        yield from read_data_file(path)
+    except DataFileError as e:
+        raise GazetteerError(str(e)) from e
 
 
 def _validator(schema_name: str) -> jsonschema.protocols.Validator:
@@ -110,9 +99,8 @@ def read_validated(path: str | Path, schema_name: str) -> Iterator[tuple[int, di
     """
     validator = _validator(schema_name)
     for n, entry in _read_jsonl(Path(path)):
-        if "_meta" not in entry:
-            _check_schema(validator, entry, f"{path}:{n}")
-            yield n, entry
+        _check_schema(validator, entry, f"{path}:{n}")
+        yield n, entry
 
 
 def _actor(entry: dict) -> Actor:
@@ -203,19 +191,14 @@ def load_gazetteer(path: str | Path | None = None) -> dict[str, Actor]:
     'russia'
     """
     path = Path(path) if path else schema_file("actors.jsonl")
-    validator = _validator("actors.schema.json")
     actors: dict[str, Actor] = {}
     lines: dict[str, int] = {}
-    shared: set[str] = set()
-    for n, entry in _read_jsonl(path):
-        if "_meta" in entry:
-            shared = {name_key(s) for s in entry["_meta"].get("shared_names_ar", ())}
-            continue
-        _check_schema(validator, entry, f"{path}:{n}")
+    for n, entry in read_validated(path, "actors.schema.json"):
         if entry["id"] in actors:
             raise GazetteerError(f"{path}:{n}: duplicate actor id {entry['id']!r} (first on line {lines[entry['id']]})")
         actors[entry["id"]] = _actor(entry)
         lines[entry["id"]] = n
+    shared = {name_key(s) for s in data_file_meta(path).get("shared_names_ar", ())}
     _check_actors(actors, lines, shared, path)
     return actors
 

@@ -14,24 +14,20 @@ Algorithms are plain functions ``f(G, ..., weight="weight")`` in the networkx st
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import networkx as nx
 
 from kg.gazetteer import load_gazetteer
 from kg.model import Actor, Extraction, Statement
-from kg.resources import schema_file
+from kg.predicates import Predicate, load_predicates
 from kg.text import match_form, normalize
 
 __all__ = [
-    "Predicate",
-    "load_predicates",
     "asserted",
     "node_attributes",
     "build_graph",
@@ -55,51 +51,6 @@ __all__ = [
 GRANULARITIES = {"year": 4, "month": 7, "day": 10}
 _PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _PLACE_PREFIX = "place:"
-
-
-@dataclass(frozen=True)
-class Predicate:
-    """One relation type of ``schema/predicates.jsonl``."""
-
-    id: str
-    symmetric: bool
-    sign: int
-    weight: float
-    label_en: str
-    label_ar: str
-    comment_en: str = ""
-    quad: str = ""
-
-
-# Other stages read more of each entry (argument kinds ...); the graph needs only these.
-_PREDICATE_FIELDS = tuple(f.name for f in fields(Predicate))
-
-
-def load_predicates(path: str | Path | None = None) -> dict[str, Predicate]:
-    """Relation types by id, from ``path`` or the table that ships with kg.
-
-    Keys of an entry that :class:`Predicate` does not have are ignored.
-
-    Examples
-    --------
-    >>> preds = load_predicates()
-    >>> preds["ATTACKS"].sign, preds["ATTACKS"].weight
-    (-1, -1.0)
-    """
-    path = Path(path) if path else schema_file("predicates.jsonl")
-    table: dict[str, Predicate] = {}
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            entry = json.loads(line)
-            if "_meta" in entry:
-                continue
-            try:
-                table[entry["id"]] = Predicate(**{k: entry[k] for k in _PREDICATE_FIELDS if k in entry})
-            except (KeyError, TypeError) as e:
-                raise ValueError(f"{path}:{n}: not a predicate entry: {e}") from e
-    return table
 
 
 def asserted(statement: Statement) -> bool:

@@ -6,14 +6,14 @@ Stages are registered by name here, in one module; a :class:`Pipeline` is built 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.corpus import Skipped, read_corpus
 from kg.gazetteer import load_gazetteer, load_places
 from kg.link import link_mentions, merge_mentions
-from kg.model import Actor, AnalyzedText, Document, Extraction, LinkedMention, Mention
+from kg.model import Actor, Document, Extraction, LinkedMention, Mention
 from kg.ner.base import MentionFinder
 from kg.ner.gazetteer import GazetteerMentionFinder
 from kg.relations import extract_statements, load_relation_rules

@@ -23,15 +23,8 @@ from matplotlib.ft2font import FT2Font
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from kg.graph import (
-    Predicate,
-    TimelineRow,
-    alliance_scores,
-    load_predicates,
-    period_subgraph,
-    short_english,
-    signed_blocs,
-)
+from kg.graph import TimelineRow, alliance_scores, period_subgraph, short_english, signed_blocs
+from kg.predicates import Predicate, load_predicates
 
 __all__ = ["ARABIC_FONTS", "arabic_font", "shape_arabic", "node_label", "plot_timeline", "plot_graph"]
 

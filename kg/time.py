@@ -12,7 +12,6 @@ seats unified), and every span is mapped back to offsets into the original text.
 from __future__ import annotations
 
 import calendar
-import json
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -22,7 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from kg.model import DateValue, Document
-from kg.resources import schema_file
+from kg.resources import DataFileError, read_data_file, schema_file
 from kg.text import match_form, normalize, split_sentences
 
 __all__ = [
@@ -72,7 +71,7 @@ WORD_KINDS = (
 )
 
 
-class TimeLexiconError(ValueError):
+class TimeLexiconError(DataFileError):
     """A time lexicon file that does not follow its format."""
 
 
@@ -125,35 +124,26 @@ def load_time_lexicon(path: str | Path | None = None) -> TimeLexicon:
     Raises
     ------
     TimeLexiconError
-        when a line is not JSON, lacks ``kind``/``forms`` or has an unknown kind.
+        when a line is not a JSON object, lacks ``kind``/``forms`` or has an unknown kind.
     """
     path = Path(path) if path else schema_file("time.jsonl")
     words: dict[str, dict[str, _Entry]] = {}
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise TimeLexiconError(f"{path}:{n}: not JSON: {e}") from e
-            if "_meta" in row:
-                continue
-            if "kind" not in row or not row.get("forms"):
-                raise TimeLexiconError(f"{path}:{n}: an entry needs 'kind' and 'forms'")
-            if row["kind"] not in WORD_KINDS:
-                raise TimeLexiconError(
-                    f"{path}:{n}: unknown kind {row['kind']!r}; known: {', '.join(WORD_KINDS)}")
-            entry = _Entry(
-                row.get("number"),
-                row.get("unit"),
-                row.get("offset"),
-                row.get("count"),
-                bool(row.get("needs_context")),
-                tuple(_key(w) for w in row.get("not_followed_by", ())),
-            )
-            for form in row["forms"]:
-                words.setdefault(row["kind"], {})[_key(form)] = entry
+    for n, row in read_data_file(path):
+        if "kind" not in row or not row.get("forms"):
+            raise TimeLexiconError(f"{path}:{n}: an entry needs 'kind' and 'forms'")
+        if row["kind"] not in WORD_KINDS:
+            raise TimeLexiconError(
+                f"{path}:{n}: unknown kind {row['kind']!r}; known: {', '.join(WORD_KINDS)}")
+        entry = _Entry(
+            row.get("number"),
+            row.get("unit"),
+            row.get("offset"),
+            row.get("count"),
+            bool(row.get("needs_context")),
+            tuple(_key(w) for w in row.get("not_followed_by", ())),
+        )
+        for form in row["forms"]:
+            words.setdefault(row["kind"], {})[_key(form)] = entry
     return TimeLexicon(words)
 
 

@@ -26,7 +26,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
 from kg.gazetteer import load_gazetteer
-from kg.graph import Predicate, asserted, build_graph, node_attributes
+from kg.graph import asserted, build_graph, node_attributes
+from kg.predicates import Predicate
 from kg.model import Actor, Extraction
 from kg.namespaces import BINDINGS, DEFAULT_BASE_IRI, KG, WD, predicate_term
 

@@ -14,7 +14,6 @@ from kg.graph import (
     alliance_scores,
     build_graph,
     frustration,
-    load_predicates,
     period_of,
     period_subgraph,
     resolve_actor,
@@ -23,6 +22,7 @@ from kg.graph import (
     timeline,
 )
 from kg.model import Actor, Extraction, Statement
+from kg.predicates import load_predicates
 from syria_fixture import tiny_extraction
 
 

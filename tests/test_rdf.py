@@ -12,7 +12,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 
 import kg.namespaces
 import kg.loaders.rdf as rdf_module
-from kg.graph import load_predicates
+from kg.predicates import load_predicates
 from kg.loaders.rdf import RDF_FORMATS, Minter, extraction_to_dataset, union_graph, write_rdf
 from kg.namespaces import KG, WD, predicate_term
 from kg.resources import schema_file

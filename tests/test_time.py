@@ -348,7 +348,8 @@ def test_lexicon_file_opens_with_meta_and_covers_both_month_systems():
 
 def test_lexicon_with_an_unknown_kind_is_rejected(tmp_path):
     path = tmp_path / "time.jsonl"
-    path.write_text('{"kind": "mnth", "forms": ["تموز"]}\n', encoding="utf-8")
+    path.write_text('{"_meta": {"source": "test"}}\n{"kind": "mnth", "forms": ["تموز"]}\n',
+                    encoding="utf-8")
     with pytest.raises(TimeLexiconError, match="unknown kind 'mnth'"):
         load_time_lexicon(path)
 
