@@ -14,7 +14,7 @@ from dataclasses import replace
 from kg.model import Actor, Mention
 from kg.text import match_form, normalize
 
-__all__ = ["merge_mentions", "link_mentions", "mint_actor_id", "FINDER_PRIORITY"]
+__all__ = ["merge_mentions", "name_index", "link_mentions", "mint_actor_id", "FINDER_PRIORITY"]
 
 #: On overlapping spans the earlier finder wins (the gazetteer over statistical NER).
 FINDER_PRIORITY = ("gazetteer", "role", "stanza")
@@ -66,16 +66,22 @@ def merge_mentions(mentions: Iterable[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
-def link_mentions(
-    mentions: Iterable[Mention], actors: Mapping[str, Actor]
-) -> tuple[list[Mention], list[Actor]]:
-    """Give every mention an actor (or place) id; returns the linked mentions and the
-    actors minted for names no gazetteer knows. Mentions that name neither an actor nor a
-    place (statistical MISC) are dropped."""
-    by_name = {}
+def name_index(actors: Mapping[str, Actor]) -> dict[str, str]:
+    """Actor id by the match form of each Arabic name and alias (built once per gazetteer)."""
+    index: dict[str, str] = {}
     for actor in actors.values():
         for n in (actor.name_ar, *actor.aliases_ar):
-            by_name.setdefault(match_form(normalize(n).text), actor.id)
+            index.setdefault(match_form(normalize(n).text), actor.id)
+    return index
+
+
+def link_mentions(
+    mentions: Iterable[Mention], names: Mapping[str, str]
+) -> tuple[list[Mention], list[Actor]]:
+    """Give every mention an actor (or place) id; returns the linked mentions and the
+    actors minted for names no gazetteer knows. ``names`` is the :func:`name_index` of the
+    gazetteer. Mentions that name neither an actor nor a place (statistical MISC) are
+    dropped."""
     linked: list[Mention] = []
     minted: dict[str, Actor] = {}
     for m in mentions:
@@ -88,7 +94,7 @@ def link_mentions(
             continue
         if m.label not in _NER_TYPES:
             continue
-        known = by_name.get(match_form(name))
+        known = names.get(match_form(name))
         if known:
             linked.append(replace(m, actor=known))
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 __all__ = [
     "Document",
@@ -68,7 +69,14 @@ class AnalyzedText:
     tokens: tuple[Token, ...]
 
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:
-        return tuple(t for t in self.tokens if t.sentence == index)
+        return self._by_sentence.get(index, ())
+
+    @cached_property
+    def _by_sentence(self) -> dict[int, tuple[Token, ...]]:
+        groups: dict[int, list[Token]] = {}
+        for t in self.tokens:
+            groups.setdefault(t.sentence, []).append(t)
+        return {i: tuple(ts) for i, ts in groups.items()}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kg.corpus import Skipped, read_corpus
 from kg.gazetteer import load_gazetteer, load_places
-from kg.link import link_mentions, merge_mentions
+from kg.link import link_mentions, merge_mentions, name_index
 from kg.model import Actor, Document, Extraction, LinkedMention, Mention
 from kg.ner.base import MentionFinder
 from kg.ner.gazetteer import GazetteerMentionFinder
@@ -82,6 +82,7 @@ class Pipeline:
         self.actors = actors
         self.rules = rules
         self.batch_size = batch_size
+        self.names = name_index(actors)
 
     def _process_batch(self, docs: list[Document], out: Extraction, known: dict[str, Actor]):
         texts = [analyze(_dated(d)) for d in docs]
@@ -90,7 +91,7 @@ class Pipeline:
             for i, mentions in enumerate(finder.find_batch(texts)):
                 found[i].extend(mentions)
         for text, mentions in zip(texts, found):
-            linked, minted = link_mentions(merge_mentions(mentions), self.actors)
+            linked, minted = link_mentions(merge_mentions(mentions), self.names)
             for actor in minted:
                 known.setdefault(actor.id, actor)
             actors = self.actors | {a.id: a for a in minted}

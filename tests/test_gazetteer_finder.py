@@ -1,4 +1,4 @@
-from kg.link import link_mentions, merge_mentions, mint_actor_id
+from kg.link import link_mentions, merge_mentions, mint_actor_id, name_index
 from kg.model import Actor, Document, Mention
 from kg.ner.gazetteer import GazetteerMentionFinder, nisba_forms, proclitic_stems
 from kg.text import analyze
@@ -78,6 +78,6 @@ def test_merge_and_link_mint_unknown_people():
     merged = merge_mentions(gaz + [role] + ner)
     assert [(m.text, m.finder) for m in merged] == [("ناجي مصطفى", "stanza"), ("سيرغي لافروف", "role")]
     assert merged[1].actor == "lavrov" and merged[1].role == "وزير"
-    linked, minted = link_mentions(merged, ACTORS)
+    linked, minted = link_mentions(merged, name_index(ACTORS))
     assert linked[0].actor == mint_actor_id("ناجي مصطفى") and minted[0].type == "Person"
     assert minted[0].discovered and minted[0].name_ar == "ناجي مصطفى"

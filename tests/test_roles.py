@@ -4,7 +4,7 @@ import json
 import pytest
 
 from kg.gazetteer import GazetteerError, load_gazetteer, load_places
-from kg.link import link_mentions, merge_mentions
+from kg.link import link_mentions, merge_mentions, name_index
 from kg.model import Document
 from kg.ner.gazetteer import GazetteerMentionFinder
 from kg.ner.roles import RoleMentionFinder, load_roles
@@ -116,7 +116,7 @@ def test_linker_mints_a_member_of_the_organization(actors, finder):
     doc = Document("t", "وقال قائد جيش العزة العقيد سامر الحلبي إن الوضع هادئ.")
     text = analyze(doc)
     gaz = GazetteerMentionFinder(actors).find(text)
-    linked, minted = link_mentions(merge_mentions(gaz + finder.find(text)), actors)
+    linked, minted = link_mentions(merge_mentions(gaz + finder.find(text)), name_index(actors))
     assert [(a.name_ar, a.type, a.parent, a.parent_rel) for a in minted] == [
         ("سامر الحلبي", "Person", "jaysh_al_izza", "MEMBER_OF")
     ]

@@ -25,8 +25,8 @@ _LOCATIVE = frozenset(
     match_form(w)
     for w in (
         "في", "إلى", "الى", "من", "قرب", "نحو", "داخل", "خارج", "حول", "ريف", "مدينة",
-        "العاصمة", "مطار", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي",
-        "محيط", "أطراف", "وسط", "بين", "عبر", "باتجاه", "ضواحي", "محافظة",
+        "العاصمة", "عاصمة", "مطار", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي",
+        "محيط", "أطراف", "وسط", "عبر", "باتجاه", "ضواحي", "محافظة",
     )
 )
 # Proclitic prefixes that may stand before a name, longest first (match form).
@@ -153,7 +153,7 @@ class GazetteerMentionFinder(MentionFinder):
                     if required and not (previous & required) and not _quoted(doc, tokens, i, n):
                         continue
                     label, target = entry.label, entry.target
-                    locative = "ب" in prefix or (i > 0 and tokens[i - 1].norm in _LOCATIVE)
+                    locative = "ب" in prefix or (i > 0 and _is_locative(tokens[i - 1].norm))
                     if entry.target in self._territories or locative and (
                         entry.form == "metonym"
                         or entry.target in self._countries and entry.form in ("name", "alias")
@@ -186,6 +186,11 @@ class GazetteerMentionFinder(MentionFinder):
                 )
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+
+def _is_locative(word: str) -> bool:
+    """Whether ``word`` (match form) is a locative, with or without a conjunction (وفي)."""
+    return word in _LOCATIVE or (word[:1] in ("و", "ف") and word[1:] in _LOCATIVE)
 
 
 def _quoted(doc: str, tokens: tuple[Token, ...], i: int, n: int) -> bool:

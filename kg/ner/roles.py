@@ -246,11 +246,8 @@ class RoleMentionFinder(MentionFinder):
             k += 1
             if self._ends_name(tokens, j, k - 1):
                 break
-        n = k - j
-        if n == 0 or _has_article(tokens[j]):
-            return None
-        if n == 1 and org is None:
-            return None  # "الرئيس" + one unknown word is too weak to be a name
+        if k - j < 2 or _has_article(tokens[j]):
+            return None  # a role + one unknown word (a lone first name, a noun) is too weak
         return tokens[j].start, tokens[k - 1].end, None, k - 1
 
     def _name_before(self, tokens, placed, i):
