@@ -27,8 +27,9 @@ predicate allows them (ATTACKS, CONTROLS); the extractor mints ``place:`` mentio
 toponym patterns (قرية/بلدة/مدينة/محافظة + name, lists of them, الشمال السوري).
 Role phrases around a person (الرئيس الروسي فلاديمير بوتين، أحمد العودة القائد العام لفصيل
 X) emit MEMBER_OF. Modality and attribution come from :mod:`kg.modality`; a relation a
-conditional or hypothetical cue governs (إذا، في حال، أي هجوم، حذر من …) is not asserted and
-not emitted, a future one is emitted with ``modality="future"``.
+conditional or hypothetical cue governs (إذا، في حال، أي هجوم، حذر من …) is emitted with
+``modality="conditional"``, a future one with ``modality="future"``: flagged, not asserted
+(graph scores and canned queries leave them out).
 
 Beyond the slots, a few constructions of news Arabic are read in code: a verb after أنْ
 takes the one who says or denies it as subject (نفت موسكو أن تكون قد زودت …), a verb
@@ -1425,8 +1426,6 @@ def extract_statements(
             )
             if _attributive(rule):
                 mod = replace(mod, modality=None)  # a description holds whatever the clause says
-            if mod.modality == "conditional":
-                continue  # a hypothetical relation (إذا، في حال، أي هجوم) is not asserted
             reported_by = _speaker(sources, t.first)
             s_kinds = _kinds(rules, rule.predicate, "subject")
             o_kinds = _kinds(rules, rule.predicate, "object")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.model import Actor, Document, Extraction, LinkedMention, Role, Statement
+from kg.graph import asserted
 from kg.predicates import load_predicates
 
 __all__ = [
@@ -134,6 +135,7 @@ def _statement_props(st: Statement, sign: int, weight: float) -> dict:
         "date_source": st.date_source,
         "negated": st.negated,
         "hedged": st.hedged,
+        "asserted": asserted(st),
         "reported_by": st.reported_by,
         "confidence": float(st.confidence),
         "extractor": st.extractor,
@@ -152,14 +154,15 @@ def _structural_rows(actors: list[Actor]) -> list[dict]:
             rows.append({
                 "id": f"gazetteer:{a.id}:{a.parent_rel}:{a.parent}", "s": a.id, "p": a.parent_rel,
                 "o": a.parent, "date_start": None,
-                "props": {"source": "gazetteer", "sign": 0, "weight": 0.0},
+                "props": {"source": "gazetteer", "sign": 0, "weight": 0.0, "asserted": True},
             })
         for r in a.roles:
             rows.append({
                 "id": f"role:{a.id}:{r.org}:{r.start or ''}", "s": a.id, "p": "MEMBER_OF",
                 "o": r.org, "date_start": period_start(r.start),
                 "props": _drop_none({
-                    "source": "gazetteer", "sign": 0, "weight": 0.0, "title_en": r.title_en,
+                    "source": "gazetteer", "sign": 0, "weight": 0.0, "asserted": True,
+                    "title_en": r.title_en,
                     "title_ar": r.title_ar, "date_iso": r.start, "until": r.end,
                     "date_precision": _precision(r.start),
                 }),

@@ -5,7 +5,7 @@
 MATCH (a:Actor)
 WHERE a.id = $actor OR toLower($actor) IN a.keys
 OPTIONAL MATCH (a)-[r:ALLY_OF|SUPPORTS|SUPPLIES|COOPERATES_WITH|NEGOTIATES_WITH|OPPOSES|THREATENS|ATTACKS|FIGHTS]-(b:Actor)
-WHERE NOT r.negated AND b <> a
+WHERE r.asserted AND b <> a
 WITH a, b, sum(r.weight) AS total, count(r) AS statements
 ORDER BY total DESC, b.id
 WITH a,

@@ -1,5 +1,5 @@
 // name: alliance_shifts
-// description: Actor pairs whose relation changed sign between two periods: the signed score (sum of predicate weights, either direction) was positive in one and negative in the other. Negated and undated statements are left out.
+// description: Actor pairs whose relation changed sign between two periods: the signed score (sum of predicate weights, either direction) was positive in one and negative in the other. Negated, hedged, future, conditional and undated statements are left out.
 // param: first_from DATE  first day of the first period (ISO date)
 // param: first_to DATE  last day of the first period
 // param: second_from DATE  first day of the second period
@@ -8,31 +8,31 @@
 // One branch per signed relationship type: each then reads its relationship index on
 // the date instead of scanning every relationship of the graph.
 CALL {
-  MATCH ()-[r:ALLY_OF]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND NOT r.negated
+  MATCH ()-[r:ALLY_OF]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND r.asserted
   RETURN startNode(r).id AS s, endNode(r).id AS o, r.weight AS w, r.date AS d
   UNION ALL
-  MATCH ()-[r:SUPPORTS]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND NOT r.negated
+  MATCH ()-[r:SUPPORTS]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND r.asserted
   RETURN startNode(r).id AS s, endNode(r).id AS o, r.weight AS w, r.date AS d
   UNION ALL
-  MATCH ()-[r:SUPPLIES]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND NOT r.negated
+  MATCH ()-[r:SUPPLIES]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND r.asserted
   RETURN startNode(r).id AS s, endNode(r).id AS o, r.weight AS w, r.date AS d
   UNION ALL
-  MATCH ()-[r:COOPERATES_WITH]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND NOT r.negated
+  MATCH ()-[r:COOPERATES_WITH]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND r.asserted
   RETURN startNode(r).id AS s, endNode(r).id AS o, r.weight AS w, r.date AS d
   UNION ALL
-  MATCH ()-[r:NEGOTIATES_WITH]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND NOT r.negated
+  MATCH ()-[r:NEGOTIATES_WITH]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND r.asserted
   RETURN startNode(r).id AS s, endNode(r).id AS o, r.weight AS w, r.date AS d
   UNION ALL
-  MATCH ()-[r:OPPOSES]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND NOT r.negated
+  MATCH ()-[r:OPPOSES]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND r.asserted
   RETURN startNode(r).id AS s, endNode(r).id AS o, r.weight AS w, r.date AS d
   UNION ALL
-  MATCH ()-[r:THREATENS]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND NOT r.negated
+  MATCH ()-[r:THREATENS]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND r.asserted
   RETURN startNode(r).id AS s, endNode(r).id AS o, r.weight AS w, r.date AS d
   UNION ALL
-  MATCH ()-[r:ATTACKS]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND NOT r.negated
+  MATCH ()-[r:ATTACKS]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND r.asserted
   RETURN startNode(r).id AS s, endNode(r).id AS o, r.weight AS w, r.date AS d
   UNION ALL
-  MATCH ()-[r:FIGHTS]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND NOT r.negated
+  MATCH ()-[r:FIGHTS]->() WHERE r.date >= date($first_from) AND r.date <= date($second_to) AND r.asserted
   RETURN startNode(r).id AS s, endNode(r).id AS o, r.weight AS w, r.date AS d
 }
 WITH CASE WHEN s < o THEN s ELSE o END AS a, CASE WHEN s < o THEN o ELSE s END AS b, w,

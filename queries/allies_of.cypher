@@ -1,5 +1,5 @@
 // name: allies_of
-// description: An actor's cooperative partners (ALLY_OF, SUPPORTS, SUPPLIES, COOPERATES_WITH, NEGOTIATES_WITH, either direction) in a date range, with statement and document counts, first and last dates, predicates and example evidence. Negated statements are left out.
+// description: An actor's cooperative partners (ALLY_OF, SUPPORTS, SUPPLIES, COOPERATES_WITH, NEGOTIATES_WITH, either direction) in a date range, with statement and document counts, first and last dates, predicates and example evidence. Negated, hedged, future and conditional statements are left out.
 // param: actor STRING  the actor: an id (russia), or an Arabic or English name or alias (روسيا, Russia)
 // param: from DATE?  first day included (ISO date); null for no lower bound
 // param: to DATE?  last day included (ISO date); null for no upper bound
@@ -7,7 +7,7 @@
 MATCH (a:Actor)
 WHERE a.id = $actor OR toLower($actor) IN a.keys
 MATCH (a)-[r:ALLY_OF|SUPPORTS|SUPPLIES|COOPERATES_WITH|NEGOTIATES_WITH]-(b:Actor)
-WHERE NOT r.negated AND b <> a
+WHERE r.asserted AND b <> a
   AND ($from IS NULL OR r.date >= date($from))
   AND ($to IS NULL OR r.date <= date($to))
 WITH a, b, r

@@ -1,5 +1,5 @@
 // name: common_enemies
-// description: Actors that attack, threaten or oppose (or fight) the same adversaries as a given actor, with the shared adversaries. Negated statements are left out.
+// description: Actors that attack, threaten or oppose (or fight) the same adversaries as a given actor, with the shared adversaries. Negated, hedged, future and conditional statements are left out.
 // param: actor STRING  the actor: id or Arabic or English name or alias
 // param: from DATE?  first day included (ISO date); null for no lower bound
 // param: to DATE?  last day included (ISO date); null for no upper bound
@@ -7,13 +7,13 @@
 MATCH (a:Actor)
 WHERE a.id = $actor OR toLower($actor) IN a.keys
 MATCH (a)-[r1:OPPOSES|THREATENS|ATTACKS|FIGHTS]-(enemy:Actor)
-WHERE NOT r1.negated AND enemy <> a
+WHERE r1.asserted AND enemy <> a
   AND (startNode(r1) = a OR type(r1) = 'FIGHTS')
   AND ($from IS NULL OR r1.date >= date($from))
   AND ($to IS NULL OR r1.date <= date($to))
 WITH DISTINCT a, enemy
 MATCH (enemy)-[r2:OPPOSES|THREATENS|ATTACKS|FIGHTS]-(other:Actor)
-WHERE NOT r2.negated AND other <> a AND other <> enemy
+WHERE r2.asserted AND other <> a AND other <> enemy
   AND (startNode(r2) = other OR type(r2) = 'FIGHTS')
   AND ($from IS NULL OR r2.date >= date($from))
   AND ($to IS NULL OR r2.date <= date($to))

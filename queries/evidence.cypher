@@ -16,5 +16,5 @@ WHERE r.source = 'text' AND ($predicate IS NULL OR type(r) = $predicate)
 OPTIONAL MATCH (d:Document {id: r.doc})
 RETURN startNode(r).id AS subject, type(r) AS predicate, endNode(r).id AS object,
        r.doc AS doc, coalesce(r.date_iso, d.date) AS date, d.source AS source, d.title AS title,
-       r.sentence AS sentence, r.evidence AS text, r.negated AS negated, r.hedged AS hedged
+       r.sentence AS sentence, r.evidence AS text, r.negated AS negated, r.hedged AS hedged, r.modality AS modality
 ORDER BY date, doc, sentence, predicate

@@ -1,12 +1,12 @@
 // name: supporters_and_suppliers
-// description: Who supports (SUPPORTS) or supplies (SUPPLIES) whom, optionally for one target, with counts, first and last dates and example evidence. Negated statements are left out.
+// description: Who supports (SUPPORTS) or supplies (SUPPLIES) whom, optionally for one target, with counts, first and last dates and example evidence. Negated, hedged, future and conditional statements are left out.
 // param: target STRING?  the supported actor (id or Arabic or English name or alias); null for every pair
 // param: from DATE?  first day included (ISO date); null for no lower bound
 // param: to DATE?  last day included (ISO date); null for no upper bound
 // :params {target: 'syria.gov', from: null, to: null}
 MATCH (s:Actor)-[r:SUPPORTS|SUPPLIES]->(t:Actor)
 WHERE ($target IS NULL OR t.id = $target OR toLower($target) IN t.keys)
-  AND NOT r.negated
+  AND r.asserted
   AND ($from IS NULL OR r.date >= date($from))
   AND ($to IS NULL OR r.date <= date($to))
 WITH s, t, r

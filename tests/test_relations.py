@@ -160,8 +160,6 @@ CASES = [
     ("وقصفت الطائرات الروسية بلدة كنصفرة التي تسيطر عليها الفصائل.",
      {("russia", "ATTACKS", "place:كنصفرة", False, False, None),
       ("opposition", "CONTROLS", "place:كنصفرة", False, False, None)}),
-    # a hypothetical attack is not asserted
-    ("إذا قصفت روسيا مدينة إدلب فإن اللاجئين سيتدفقون إلى الحدود.", set()),
     # joint action: each attacker, and cooperation between them
     ("وشنت الولايات المتحدة وبريطانيا وفرنسا ضربات على مواقع النظام.",
      {(s, "ATTACKS", "syria.gov", False, False, None) for s in ("usa", "uk", "france")}
@@ -240,6 +238,12 @@ def test_future_is_flagged_not_dropped():
     assert not rest
     assert {st.subject, st.object} == {"russia", "turkey"}
     assert st.predicate == "COOPERATES_WITH" and st.modality == "future"
+
+
+def test_conditional_is_flagged_not_asserted():
+    (st,) = extract("إذا قصفت روسيا مدينة إدلب فإن اللاجئين سيتدفقون إلى الحدود.")
+    assert (st.subject, st.predicate, st.object) == ("russia", "ATTACKS", "place:إدلب")
+    assert st.modality == "conditional" and not st.negated
 
 
 def test_offsets_survive_diacritics_and_tatweel():
