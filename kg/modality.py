@@ -7,12 +7,11 @@ which apply to a trigger, given the match forms of the words of its sentence.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.resources import schema_file
+from kg.resources import DataFileError, read_data_file, schema_file
 from kg.text import match_form
 
 __all__ = [
@@ -28,7 +27,7 @@ __all__ = [
 _KINDS = ("negation", "hedge", "future", "future_prefix", "conditional", "attribution")
 
 
-class ModalityError(ValueError):
+class ModalityError(DataFileError):
     """A modality file that does not follow its schema."""
 
 
@@ -74,29 +73,20 @@ def load_modality_cues(path: str | Path | None = None) -> ModalityCues:
     """
     path = Path(path) if path else schema_file("modality.jsonl")
     lists = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ModalityError(f"{path}:{n}: not JSON: {e.msg}") from e
-            if "_meta" in entry:
-                continue
-            if entry.get("cue") not in _KINDS:
-                raise ModalityError(f"{path}:{n}: cue must be one of {', '.join(_KINDS)}")
-            lists.append(
-                CueList(
-                    kind=entry["cue"],
-                    words=tuple(tuple(match_form(w) for w in c.split()) for c in entry["words"]),
-                    proclitics=tuple(match_form(p) for p in entry.get("proclitics", ())),
-                    scope=int(entry.get("scope", 0)),
-                    after=int(entry.get("after", 0)),
-                    imperfect_only=bool(entry.get("imperfect_only", False)),
-                    speaker=entry.get("speaker"),
-                )
+    for n, entry in read_data_file(path):
+        if entry.get("cue") not in _KINDS:
+            raise ModalityError(f"{path}:{n}: cue must be one of {', '.join(_KINDS)}")
+        lists.append(
+            CueList(
+                kind=entry["cue"],
+                words=tuple(tuple(match_form(w) for w in c.split()) for c in entry["words"]),
+                proclitics=tuple(match_form(p) for p in entry.get("proclitics", ())),
+                scope=int(entry.get("scope", 0)),
+                after=int(entry.get("after", 0)),
+                imperfect_only=bool(entry.get("imperfect_only", False)),
+                speaker=entry.get("speaker"),
             )
+        )
     return ModalityCues(tuple(lists))
 
 

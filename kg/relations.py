@@ -39,7 +39,6 @@ and several actors doing one thing together (ضربة ثلاثية) also coopera
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -47,8 +46,8 @@ from pathlib import Path
 
 from kg.modality import Modality, ModalityCues, cue_at, load_modality_cues, modality_before
 from kg.model import Actor, AnalyzedText, Mention, Statement, Token
-from kg.resources import schema_file
-from kg.text import match_form
+from kg.resources import DataFileError, read_data_file, schema_file
+from kg.text import NOUN_PROCLITICS, clitic_letters, letters_offset, match_form
 from kg.time import context_dates, statement_date
 
 __all__ = [
@@ -87,13 +86,7 @@ _LEXICONS = (
     "posted_at", "actor_head", "cause", "time_word", "anaphoric_opener", "object_stop", "victim", "quantifier",
 )
 _VERB_PREFIXES = ("", "و", "ف", "س", "وس", "فس")
-_NOUN_PREFIXES = tuple(
-    sorted(
-        {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")}
-        | {c + "لل" for c in ("", "و", "ف")},
-        key=len,
-    )
-)
+_NOUN_PREFIXES = NOUN_PROCLITICS
 _SUFFIXES = ("", "ه", "ها", "هم", "هما")
 _PRONOUN_SUFFIXES = ("ها", "ه", "هم", "هما")
 _PUNCT = frozenset('"«»“”\'()[]-–—/,،')
@@ -252,21 +245,16 @@ def load_relation_rules(
     )
 
 
-def _read_jsonl(path: Path):
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise RelationRuleError(f"{path}:{n}: not JSON: {e.msg}") from e
-            if "_meta" not in entry:
-                yield n, entry
-
-
 def _read_predicates(path: Path) -> dict[str, dict]:
+    """The raw predicate entries: relations read argument kinds the other stages do not."""
     return {entry["id"]: entry for _, entry in _read_jsonl(path)}
+
+
+def _read_jsonl(path: Path):
+    try:
+        yield from read_data_file(path)
+    except DataFileError as e:
+        raise RelationRuleError(str(e)) from e
 
 
 # --------------------------------------------------------------------------- sentences
@@ -429,7 +417,7 @@ class _Sentence:
     def _place(self, first: int, last: int, strip: int) -> _Arg:
         doc = self.text.document.text
         tok = self.tokens[first]
-        start = tok.start + _letters_offset(tok.surface, strip)
+        start = tok.start + letters_offset(tok.surface, strip)
         end = self.tokens[last].end
         name = " ".join(doc[start:end].split())
         return _Arg(first, last, "place:" + name, name, start, end, True)
@@ -478,7 +466,7 @@ class _Sentence:
                     a.nisba or a.place for a in self.args if a.first <= i + k - 1 and i <= a.last
                 ):
                     self.args = [a for a in self.args if not (a.first <= i + k - 1 and i <= a.last)]
-                    self.args.append(self._place(i, i + k - 1, _clitic_letters(prefix)))
+                    self.args.append(self._place(i, i + k - 1, clitic_letters(prefix)))
                 i += k
                 continue
             if not self._indefinite_head(i):
@@ -772,26 +760,6 @@ def _readings(word: str, prefixes: Sequence[str]) -> list[tuple[str, str]]:
                 out.append(("ال" + stem, p))
             out.append((stem, p))
     return out
-
-
-def _letters_offset(surface: str, n_letters: int) -> int:
-    """Offset in ``surface`` after ``n_letters`` letters (diacritics and tatweel skipped)."""
-    if n_letters <= 0:
-        return 0
-    seen = 0
-    for k, ch in enumerate(surface):
-        if match_form(ch):
-            seen += 1
-            if seen == n_letters:
-                return k + 1
-    return 0
-
-
-def _clitic_letters(prefix: str) -> int:
-    """Letters of a removed proclitic that are not the article (ال stays in a name)."""
-    if prefix.endswith("لل"):
-        return len(prefix) - 2
-    return len(prefix) - 2 if prefix.endswith("ال") else len(prefix)
 
 
 # --------------------------------------------------------------------------- role phrases

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 
 from kg.model import AnalyzedText, Document, Sentence, Token
 
-__all__ = ["Normalized", "normalize", "match_form", "split_sentences", "tokenize", "analyze"]
+__all__ = [
+    "Normalized",
+    "normalize",
+    "match_form",
+    "split_sentences",
+    "tokenize",
+    "analyze",
+    "NOUN_PROCLITICS",
+    "clitic_letters",
+    "letters_offset",
+]
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _TATWEEL = "\u0640"
@@ -120,6 +130,48 @@ def match_form(s: str) -> str:
     True
     """
     return _DIACRITICS.sub("", s).replace(_TATWEEL, "").translate(_MATCH_MAP)
+
+
+#: Proclitic prefixes a noun or name may carry (match form), shortest first: conjunction
+#: و/ف, preposition ب/ل/ك, article ال, and ``لل`` (ل fused with the article).
+NOUN_PROCLITICS = tuple(
+    sorted(
+        {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")}
+        | {c + "لل" for c in ("", "و", "ف")},
+        key=len,
+    )
+)
+
+
+def clitic_letters(prefix: str) -> int:
+    """Letters of a removed proclitic that are not the article: a mention keeps ال
+    (``الروسية``) but not و / ب / ل (``وموسكو`` → ``موسكو``); ``لل`` fuses the
+    preposition with the article and is kept whole.
+
+    >>> clitic_letters("وبال"), clitic_letters("لل"), clitic_letters("و")
+    (2, 0, 1)
+    """
+    if prefix.endswith("لل"):
+        return len(prefix) - 2
+    return len(prefix) - 2 if prefix.endswith("ال") else len(prefix)
+
+
+def letters_offset(surface: str, n_letters: int) -> int:
+    """Offset in ``surface`` of the letter after its first ``n_letters`` letters (their
+    diacritics and tatweel skipped), 0 when ``n_letters`` is 0 or the word is too short.
+
+    >>> letters_offset("وَموسكو", 1)
+    2
+    """
+    if n_letters <= 0:
+        return 0
+    seen = 0
+    for k, ch in enumerate(surface):
+        if match_form(ch):
+            if seen == n_letters:
+                return k
+            seen += 1
+    return 0 if seen <= n_letters else len(surface)
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|\S", re.UNICODE)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.model import Actor, AnalyzedText, Mention, Token
 from kg.ner.base import MentionFinder
-from kg.text import match_form, normalize, tokenize
+from kg.text import NOUN_PROCLITICS, clitic_letters, letters_offset, match_form, normalize, tokenize
 
 __all__ = ["GazetteerMentionFinder", "nisba_forms", "proclitic_stems"]
 
@@ -29,15 +29,8 @@ _LOCATIVE = frozenset(
         "محيط", "أطراف", "وسط", "عبر", "باتجاه", "ضواحي", "محافظة",
     )
 )
-# Proclitic prefixes that may stand before a name, longest first (match form).
-_PREFIXES = tuple(
-    sorted(
-        {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")}
-        | {c + "لل" for c in ("", "و", "ف")},
-        key=len,
-        reverse=True,
-    )
-)
+# Proclitic prefixes that may stand before a name, longest first.
+_PREFIXES = NOUN_PROCLITICS[::-1]
 
 
 def proclitic_stems(word: str) -> list[tuple[str, str]]:
@@ -159,7 +152,7 @@ class GazetteerMentionFinder(MentionFinder):
                         or entry.target in self._countries and entry.form in ("name", "alias")
                     ):
                         label = "PLACE"
-                        start = tokens[i].start + _letters_offset(tokens[i].surface, _clitic_letters(prefix))
+                        start = tokens[i].start + letters_offset(tokens[i].surface, clitic_letters(prefix))
                         target = "place:" + normalize(doc[start : tokens[i + n - 1].end]).text
                     candidates.append((i, n, entry.form, label, target, prefix))
             # longest first, then the better form, then the earlier position
@@ -171,7 +164,7 @@ class GazetteerMentionFinder(MentionFinder):
                 for k in range(i, i + n):
                     taken[k] = True
                 first, last = tokens[i], tokens[i + n - 1]
-                start = first.start + _letters_offset(first.surface, _clitic_letters(prefix))
+                start = first.start + letters_offset(first.surface, clitic_letters(prefix))
                 mentions.append(
                     Mention(
                         start=start,
@@ -201,28 +194,3 @@ def _quoted(doc: str, tokens: tuple[Token, ...], i: int, n: int) -> bool:
         and tokens[i - 1].surface in {'"', "«", "“"}
         and tokens[i + n].surface in {'"', "»", "”"}
     )
-
-
-def _clitic_letters(prefix: str) -> int:
-    """Letters of conjunction/preposition in a removed prefix, the article excluded.
-
-    The mention keeps the article (``الروسية``) but not ``و`` / ``ب`` / ``ل``
-    (``وموسكو`` → ``موسكو``), so its text is the name as a reader would quote it; ``لل``
-    fuses the preposition with the article and is kept whole.
-    """
-    if prefix.endswith("لل"):
-        return len(prefix) - 2
-    return len(prefix) - 2 if prefix.endswith("ال") else len(prefix)
-
-
-def _letters_offset(surface: str, n_letters: int) -> int:
-    """Offset in ``surface`` after ``n_letters`` letters (skipping diacritics/tatweel)."""
-    if n_letters <= 0:
-        return 0
-    seen = 0
-    for k, ch in enumerate(surface):
-        if match_form(ch):
-            seen += 1
-            if seen == n_letters:
-                return k + 1
-    return 0
