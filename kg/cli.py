@@ -394,18 +394,8 @@ def _read_extraction(store_path: Path, statements_path: Path | None):
             return read_records(statements_path)
         except (OSError, ValueError, KeyError) as e:
             raise click.ClickException(f"cannot read {statements_path}: {e}") from e
-    if not store_path.is_dir():
-        raise click.ClickException(
-            f"no store at {store_path}: run `kg build INPUT --store {store_path}` first, "
-            "or pass --statements FILE"
-        )
-    from kg.loaders.falkordb import EmbeddedStore, StoreError
-
-    try:
-        with EmbeddedStore.open(store_path) as store:
-            return store.read_extraction()
-    except StoreError as e:
-        raise click.ClickException(str(e)) from e
+    with _open_store(store_path) as store:
+        return store.read_extraction()
 
 
 def _graph(extraction):
