@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from kg.resources import DataFileError, read_data_file, schema_file
@@ -42,6 +43,14 @@ class CueList:
     after: int = 0  # words after the trigger where the cue may also stand (شن أي هجوم)
     imperfect_only: bool = False  # only before an imperfect verb (قد يشن، not قد هاجمت)
     speaker: str | None = None  # attribution: where the source stands ("around", "right")
+
+    @cached_property
+    def by_head(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The cues by their first word, in file order."""
+        heads: dict[str, list[tuple[str, ...]]] = {}
+        for cue in self.words:
+            heads.setdefault(cue[0], []).append(cue)
+        return {h: tuple(c) for h, c in heads.items()}
 
 
 @dataclass(frozen=True)
@@ -98,10 +107,10 @@ def cue_at(norms: Sequence[str], i: int, cue_list: CueList) -> int:
     (1, 2)
     """
     first = norms[i]
-    heads = {first} | {first[len(p):] for p in cue_list.proclitics if first.startswith(p)}
-    for cue in cue_list.words:
-        if cue[0] in heads and tuple(norms[i + 1 : i + len(cue)]) == cue[1:]:
-            return len(cue)
+    for head in (first, *(first[len(p):] for p in cue_list.proclitics if first.startswith(p))):
+        for cue in cue_list.by_head.get(head, ()):
+            if tuple(norms[i + 1 : i + len(cue)]) == cue[1:]:
+                return len(cue)
     return 0
 
 

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from kg.modality import Modality, ModalityCues, cue_at, load_modality_cues, modality_before
@@ -377,13 +378,9 @@ class _Sentence:
 
     # ---- words
 
-    def stems(self, i: int, prefixes: Sequence[str]) -> list[tuple[str, str]]:
+    def stems(self, i: int, prefixes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         """Readings ``(stem, prefix)`` of word ``i`` with one of ``prefixes`` removed."""
-        key = (self.norms[i], prefixes)
-        found = self.cache.get(key)
-        if found is None:
-            found = self.cache[key] = _readings(self.norms[i], prefixes)
-        return found
+        return _readings(self.norms[i], prefixes)
 
     def stem_set(self, i: int) -> frozenset[str]:
         """Every noun reading of word ``i``."""
@@ -751,7 +748,8 @@ def _countries(actors: Mapping[str, Actor]) -> dict[str, str]:
     }
 
 
-def _readings(word: str, prefixes: Sequence[str]) -> list[tuple[str, str]]:
+@lru_cache(maxsize=65536)  # runs for every word and prefix set; words repeat
+def _readings(word: str, prefixes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     out = []
     for p in prefixes:
         if word.startswith(p) and len(word) - len(p) >= 2:
@@ -759,7 +757,7 @@ def _readings(word: str, prefixes: Sequence[str]) -> list[tuple[str, str]]:
             if p.endswith("لل"):
                 out.append(("ال" + stem, p))
             out.append((stem, p))
-    return out
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- role phrases

@@ -10,6 +10,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.model import AnalyzedText, Document, Sentence, Token
 
@@ -75,6 +76,7 @@ class Normalized:
         return self.starts[start], self.ends[end - 1]
 
 
+@lru_cache(maxsize=4096)  # a text has few distinct characters; NFKC per character is slow
 def _normalize_char(ch: str) -> str:
     out = unicodedata.normalize("NFKC", ch).translate(_CHAR_MAP)
     out = _DIACRITICS.sub("", out).replace(_TATWEEL, "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.model import Actor, AnalyzedText, Mention, Token
 from kg.ner.base import MentionFinder
@@ -33,7 +34,8 @@ _LOCATIVE = frozenset(
 _PREFIXES = NOUN_PROCLITICS[::-1]
 
 
-def proclitic_stems(word: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=65536)  # words repeat across a corpus; this runs for every token
+def proclitic_stems(word: str) -> tuple[tuple[str, str], ...]:
     """Readings of a word (match form) with proclitics removed, the word itself first.
 
     Each reading is ``(stem, prefix)``: the stem to look up and the prefix removed.
@@ -48,7 +50,7 @@ def proclitic_stems(word: str) -> list[tuple[str, str]]:
             if prefix.endswith("لل"):
                 readings.setdefault("ال" + stem, prefix)
             readings.setdefault(stem, prefix)
-    return list(readings.items())
+    return tuple(readings.items())
 
 
 def nisba_forms(base: str) -> list[str]:
