@@ -20,6 +20,7 @@ import csv
 import shlex
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from kg.loaders.cypher_files import load_cypher, schema_statements
 from kg.loaders.rows import (
@@ -47,7 +48,23 @@ _ARRAY_DELIMITER = ";"
 
 
 class Neo4jLoadError(RuntimeError):
-    """Neo4j cannot be reached or refused the credentials (one line, for the CLI)."""
+    """Not a Bolt URI, Neo4j cannot be reached, or it refused the credentials (one line,
+    for the CLI)."""
+
+
+_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def _check_uri(uri: str) -> None:
+    """Refuse what is not a Bolt URI, and credentials inside the URI (they belong in
+    NEO4J_USER / NEO4J_PASSWORD, never on a command line)."""
+    parts = urlsplit(uri)
+    if parts.username is not None or parts.password is not None:
+        raise Neo4jLoadError("the Neo4j URI must not hold credentials: set NEO4J_USER and "
+                             "NEO4J_PASSWORD (or answer the prompt) instead")
+    if parts.scheme not in _SCHEMES or not parts.hostname:
+        raise Neo4jLoadError(f"not a Neo4j Bolt URI: {uri} (expected bolt://host:7687 or "
+                             f"neo4j://host:7687; schemes: {', '.join(_SCHEMES)})")
 
 
 def connect(uri: str, user: str, password: str):
@@ -56,20 +73,22 @@ def connect(uri: str, user: str, password: str):
     Raises
     ------
     Neo4jLoadError
-        When the server is unreachable or refuses the credentials.
+        When ``uri`` is not a Bolt URI or holds credentials, or when the server is
+        unreachable or refuses the credentials.
     """
     import neo4j
 
+    _check_uri(uri)
     try:
         driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
-    except ValueError as e:
+    except (ValueError, neo4j.exceptions.ConfigurationError) as e:
         raise Neo4jLoadError(f"not a Neo4j URI: {uri} ({e})") from e
     try:
         driver.verify_connectivity()
     except neo4j.exceptions.AuthError as e:
         driver.close()
         raise Neo4jLoadError(f"Neo4j at {uri} refused the credentials of user {user!r}") from e
-    except (neo4j.exceptions.ServiceUnavailable, OSError) as e:
+    except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError, OSError) as e:
         driver.close()
         reason = " ".join(str(e).split())  # the driver's messages span lines
         raise Neo4jLoadError(f"cannot reach Neo4j at {uri}: {reason}") from e
@@ -121,7 +140,10 @@ def load(driver, extraction: Extraction, *, database: str | None = None,
     rows = extraction_rows(extraction)
     report = load_report(rows)
     apply_schema(driver, database)
-    with driver.session(database=database) as session:
+    # The bookmarks execute_query keeps: the writes see the schema, and a query run
+    # after the load (run_read) sees the writes, also on a cluster.
+    with driver.session(database=database,
+                        bookmark_manager=driver.execute_query_bookmark_manager) as session:
         for kind, name, batch in write_plan(rows, batch_size):
             session.execute_write(_write_batch, load_cypher(name), batch)
             report.batches += 1
@@ -155,6 +177,9 @@ def run_read(driver, cypher: str, params: dict, database: str | None = None) -> 
 
 # -- offline bulk import -------------------------------------------------------------------
 
+# Column types: `long` and `double` (64-bit, as the online load stores Python ints and
+# floats; `int` and `float` would be 32-bit, and arrays are never widened by the importer).
+# Every property of the rows of kg.loaders.rows has its column (tests/test_rows.py).
 _ACTOR_COLUMNS = [
     ("name_ar", ""), ("name_en", ""), ("aliases_ar", "string[]"), ("aliases_en", "string[]"),
     ("acronyms_ar", "string[]"), ("nisba_ar", "string[]"), ("metonyms_ar", "string[]"),
@@ -166,15 +191,16 @@ _DOCUMENT_COLUMNS = [
     ("statement_ids", "string[]"), ("statement_subjects", "string[]"), ("actors", "string[]"),
 ]
 _STATEMENT_COLUMNS = [
-    ("doc", ""), ("sentence", "int"), ("start", "int"), ("end", "int"), ("s_name", ""),
+    ("doc", ""), ("sentence", "long"), ("start", "long"), ("end", "long"), ("s_name", ""),
     ("o_name", ""), ("evidence", ""), ("trigger", ""), ("date_iso", ""), ("date_precision", ""),
-    ("date_source", ""), ("negated", "boolean"), ("hedged", "boolean"), ("reported_by", ""),
-    ("confidence", "float"), ("extractor", ""), ("modality", ""), ("sign", "int"),
-    ("weight", "float"), ("source", ""), ("title_en", ""), ("title_ar", ""), ("until", ""),
+    ("date_source", ""), ("negated", "boolean"), ("hedged", "boolean"), ("asserted", "boolean"),
+    ("reported_by", ""), ("confidence", "double"), ("extractor", ""), ("modality", ""),
+    ("sign", "long"), ("weight", "double"), ("source", ""), ("title_en", ""), ("title_ar", ""),
+    ("until", ""),
 ]
 _MENTION_COLUMNS = [
-    ("count", "int"), ("names", "string[]"), ("starts", "int[]"), ("ends", "int[]"),
-    ("sentences", "int[]"), ("finders", "string[]"),
+    ("count", "long"), ("names", "string[]"), ("starts", "long[]"), ("ends", "long[]"),
+    ("sentences", "long[]"), ("finders", "string[]"),
 ]
 
 
@@ -223,6 +249,11 @@ def neo4j_import_tables(extraction: Extraction) -> dict[str, tuple[list[str], li
         lists = {k: r[k] for k in ("statement_ids", "statement_subjects", "actors")}
         documents.append([r["id"], "Document",
                           *_cells(r["props"] | lists, _DOCUMENT_COLUMNS, f"document {r['id']}")])
+    # A mention's document without a document record: a bare node, as merge_mentions makes
+    # online (the importer aborts on a relationship whose end node is missing).
+    described = {r["id"] for r in rows["documents"]}
+    for doc in dict.fromkeys(r["doc"] for r in rows["mentions"] if r["doc"] not in described):
+        documents.append([doc, "Document", *_cells({}, _DOCUMENT_COLUMNS, f"document {doc}")])
     to_actor, to_place = [], []
     for r in rows["statements"] + rows["hierarchy"]:
         line = [r["s"], r["o"], r["p"], r["id"], r["date_start"] or "",
@@ -241,6 +272,18 @@ def neo4j_import_tables(extraction: Extraction) -> dict[str, tuple[list[str], li
         "mentions.csv": ([":START_ID(Document)", ":END_ID(Actor)", ":TYPE", *_header(_MENTION_COLUMNS)],
                          mentions),
     }
+
+
+_IMPORT_SCRIPT = """#!/bin/sh
+# Offline bulk import into a new or empty database, with the Neo4j server stopped; then
+# start the server and create the constraints and indexes (cypher-shell reads
+# NEO4J_USERNAME and NEO4J_PASSWORD).
+# A database that already has store files (the default database `neo4j` once the server
+# has run) needs --overwrite-destination=true, which deletes what it holds. Community
+# Edition serves only its default database (initial.dbms.default_database); on Enterprise
+# Edition a new database is then made with CREATE DATABASE.
+set -e
+"""
 
 
 def write_neo4j_import(extraction: Extraction, directory: str | Path,
@@ -273,8 +316,6 @@ def write_neo4j_import(extraction: Extraction, directory: str | Path,
     args += [f"--array-delimiter={_ARRAY_DELIMITER}", "--multiline-fields=true", database]
     command = shlex.join(args)
     schema = shlex.join(["cypher-shell", "-d", database, "-f", str(directory / "schema.cypher")])
-    (directory / "import.sh").write_text(
-        "#!/bin/sh\n# Offline bulk import into an empty, stopped database; then start it and\n"
-        "# create the constraints and indexes.\nset -e\n" + command + "\n" + schema + "\n",
-        encoding="utf-8")
+    (directory / "import.sh").write_text(_IMPORT_SCRIPT + command + "\n" + schema + "\n",
+                                         encoding="utf-8")
     return command

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from kg.model import Actor, Document, Extraction, LinkedMention, Role, Statement
@@ -76,13 +77,26 @@ def predicate_weights(path: str | Path | None = None) -> dict[str, tuple[int, fl
 def period_start(iso: str | None) -> str | None:
     """First day of an ISO date of any precision, as ``YYYY-MM-DD`` (or None).
 
+    Text that is not a valid ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` date gives None
+    (the statement keeps it in ``date_iso``): Neo4j's ``date()`` and its bulk importer
+    reject it, which would stop a whole load, and FalkorDB would roll it over silently.
+
     >>> period_start("2020-07"), period_start("2019"), period_start("2021-03-05")
     ('2020-07-01', '2019-01-01', '2021-03-05')
+    >>> period_start("2019-02-30"), period_start("2020-7"), period_start("spring 2020")
+    (None, None, None)
     """
     if not iso:
         return None
     parts = iso.split("-")
-    return "-".join([parts[0], *(parts[1:] + ["01", "01"])[:2]])
+    if len(parts) > 3 or [len(p) for p in parts] != [4, 2, 2][:len(parts)]:
+        return None
+    start = "-".join([parts[0], *(parts[1:] + ["01", "01"])[:2]])
+    try:
+        date.fromisoformat(start)
+    except ValueError:
+        return None
+    return start
 
 
 def _precision(iso: str | None) -> str | None:
@@ -182,7 +196,9 @@ def extraction_rows(extraction: Extraction) -> dict[str, list[dict]]:
     Returns
     -------
     dict[str, list[dict]]
-        ``actors`` (full gazetteer or discovered actors), ``actor_stubs`` (ids referenced
+        ``actors`` (full gazetteer or discovered actors, each with the ids of the
+        gazetteer ``PART_OF`` / ``MEMBER_OF`` edges its record gives: what removes those
+        it no longer gives), ``actor_stubs`` (ids referenced
         by a statement or a parent but absent from ``extraction.actors``: created with a
         name only, never overwriting a fuller node), ``places``, ``documents`` (with the
         ids of their statements, sorted, their subjects in the same order, and the ids
@@ -239,8 +255,12 @@ def extraction_rows(extraction: Extraction) -> dict[str, list[dict]]:
             "props": _statement_props(st, *pred),
         })
     rows["hierarchy"] = _structural_rows(list(actors.values()))
+    own: dict[str, list[str]] = {}
     for h in rows["hierarchy"]:
         node(h["o"], "")
+        own.setdefault(h["s"], []).append(h["id"])
+    for r in rows["actors"]:
+        r["hierarchy"] = sorted(own.get(r["id"], ()))
     mentions: dict[tuple[str, str], list[LinkedMention]] = {}
     for m in extraction.mentions:
         mentions.setdefault((m.doc, m.actor), []).append(m)
@@ -329,10 +349,11 @@ def extraction_from_rows(documents: list[dict], actors: list[dict], mentions: li
 
 
 #: The write statements of ``loaders/cypher/`` in the order a load runs them, each with the
-#: rows it takes. Nodes first, then stale edges of re-loaded documents are removed (before
-#: merge_documents records the new statement lists), then relationships.
+#: rows it takes. Nodes first, then stale edges of re-loaded actors and documents are
+#: removed (before merge_documents records the new statement lists), then relationships.
 WRITE_PLAN = (
     ("actors", "merge_actors"),
+    ("actors", "delete_stale_hierarchy"),
     ("actor_stubs", "merge_actor_stubs"),
     ("places", "merge_places"),
     ("documents", "delete_stale_statements"),

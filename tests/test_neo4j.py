@@ -116,3 +116,60 @@ def test_failure_half_way_then_rerun_completes(empty):
     empty.execute_query("MATCH (n) DETACH DELETE n", database_=DATABASE)
     load(empty, extraction(), database=DATABASE)
     assert (counts(empty), read_back(empty)) == clean
+
+
+def run(driver, name, **given):
+    q = get_query(name)
+    return run_query(q, coerce_params(q, given), driver=driver, database=DATABASE)
+
+
+def test_profile_scores_roles_and_evidence_as_on_the_embedded_store(empty):
+    load(empty, extraction(), database=DATABASE)
+    (russia,) = run(empty, "actor_profile", actor="russia")
+    assert [(p["id"], p["score"], p["statements"]) for p in russia["partners"]] == [
+        ("syria.gov", 0.8, 1), ("turkey", 0.5, 3)]
+    assert [(p["id"], p["score"]) for p in russia["adversaries"]] == [("hts", -2.0)]
+    (putin,) = run(empty, "actor_profile", actor="بوتين")
+    assert putin["aliases"] == ["بوتين"]
+    assert putin["belongs_to"] == [{"relation": "MEMBER_OF", "of": "russia", "title": "President",
+                                    "since": "2012-05-07", "until": None, "source": "gazetteer"}]
+    rows = run(empty, "allies_of", actor="russia")
+    assert rows[0]["evidence"] == ["نسقت موسكو وأنقرة دورية مشتركة", "بحث بوتين مع أنقرة الوضع في الشمال"]
+    assert run(empty, "allies_of", actor="nobody") == []
+
+
+def test_full_text_index_finds_actors_by_arabic_and_english_names_and_aliases(empty):
+    load(empty, extraction(), database=DATABASE)
+    empty.execute_query("CALL db.awaitIndexes(120)", database_=DATABASE)
+
+    def search(text):
+        rows = run_read(empty, "CALL db.index.fulltext.queryNodes('actor_names', $q) YIELD node "
+                               "RETURN node.id AS id", {"q": text}, DATABASE)
+        return {r["id"] for r in rows}
+
+    assert search("قسد") == {"sdf"}  # an Arabic acronym
+    assert search("بوتين") == {"putin"}  # an Arabic alias
+    assert search("موسكو") == {"russia"}  # a metonym
+    assert search("HTS") == {"hts"}  # an English alias, any case
+    assert search("Turkey") == {"turkey"}
+
+
+def test_a_statement_with_an_impossible_date_loads_without_a_cypher_date(empty):
+    bad = replace(STATEMENTS[0], sentence=9, date="2019-02-30", id="")
+    ex = extraction()
+    ex.statements.append(bad)
+    load(empty, ex, database=DATABASE)
+    (row,) = run_read(empty, "MATCH ()-[r:SUPPORTS {id: $id}]->() RETURN r.date AS date, "
+                             "r.date_iso AS iso", {"id": bad.id}, DATABASE)
+    assert row == {"date": None, "iso": "2019-02-30"}
+
+
+def test_reloading_a_changed_gazetteer_record_replaces_its_hierarchy(empty):
+    load(empty, extraction(), database=DATABASE)
+    ex = extraction()
+    ex.actors = [replace(a, parent="syria.gov") if a.id == "russia.mod"
+                 else replace(a, roles=()) if a.id == "putin" else a for a in ex.actors]
+    load(empty, ex, database=DATABASE)
+    rows = run_read(empty, "MATCH (a:Actor)-[r:PART_OF|MEMBER_OF]->(b) "
+                           "RETURN a.id AS a, type(r) AS t, b.id AS b ORDER BY a, b", {}, DATABASE)
+    assert rows == [{"a": "russia.mod", "t": "PART_OF", "b": "syria.gov"}]

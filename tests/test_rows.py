@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from kg.loaders.cypher_files import load_cypher, schema_statements, split_statements
-from kg.loaders.neo4j import neo4j_import_tables, write_neo4j_import
+from kg.loaders.neo4j import Neo4jLoadError, connect, neo4j_import_tables, write_neo4j_import
 from kg.loaders.rows import (
     WRITE_PLAN,
     extraction_from_rows,
@@ -46,6 +46,10 @@ def test_places_stubs_hierarchy_and_document_bookkeeping():
     assert d3["actors"] == ["hts", "russia", "syria.gov", "turkey"]
     russia = next(a for a in rows["actors"] if a["id"] == "russia")
     assert {"russia", "روسيا", "موسكو"} <= set(russia["props"]["keys"])
+    # each actor row names the gazetteer edges its record gives (delete_stale_hierarchy)
+    assert {a["id"]: a["hierarchy"] for a in rows["actors"] if a["hierarchy"]} == {
+        h["s"]: [h["id"]] for h in rows["hierarchy"]}
+    assert russia["hierarchy"] == []
 
 
 def test_unknown_predicate_is_skipped_and_missing_actor_becomes_a_stub():
@@ -68,6 +72,12 @@ def test_duplicate_statements_and_documents_are_written_once():
 def test_period_start_and_predicate_table():
     assert [period_start(d) for d in ("2019", "2019-07", "2019-07-04", None)] == [
         "2019-01-01", "2019-07-01", "2019-07-04", None]
+    # what Neo4j's date() would refuse (and stop the load with) has no Cypher date
+    assert [period_start(d) for d in ("2019-02-30", "2019-7", "2019-13", "c. 2019", "2019-07-04T10:00")] == [
+        None] * 5
+    bad = replace(STATEMENTS[0], date="2019-02-30", id="")
+    (row,) = extraction_rows(Extraction(statements=[bad]))["statements"]
+    assert (row["date_start"], row["props"]["date_iso"]) == (None, "2019-02-30")
     table = predicate_weights()
     assert len(table) == 12 and table["FIGHTS"] == (-1, -0.9) and table["PART_OF"] == (0, 0.0)
 
@@ -75,6 +85,7 @@ def test_period_start_and_predicate_table():
 def test_write_plan_orders_nodes_then_stale_deletes_then_relationships():
     rows = extraction_rows(extraction())
     names = [name for _, name, _ in write_plan(rows, 5)]
+    assert names.index("merge_actors") < names.index("delete_stale_hierarchy") < names.index("merge_statements")
     assert names.index("merge_actors") < names.index("delete_stale_statements") < names.index(
         "merge_documents") < names.index("merge_statements") < names.index("merge_mentions")
     sizes = [len(b) for kind, _, b in write_plan(rows, 5) if kind == "statements"]
@@ -128,10 +139,50 @@ def test_neo4j_import_tables():
     header, to_actor = tables["statements_actor.csv"]
     assert len(to_actor) == len(STATEMENTS) - 2 + 2  # two place objects out, two gazetteer edges in
     row = dict(zip(header, next(r for r in to_actor if r[3] == STATEMENTS[1].id)))
-    assert (row["date:date"], row["date_iso"], row["weight:float"], row["negated:boolean"]) == (
+    assert (row["date:date"], row["date_iso"], row["weight:double"], row["negated:boolean"]) == (
         "2019-03-01", "2019-03", "-1.0", "false")
+    # the canned queries select on `asserted`: an imported graph must carry it
+    assert row["asserted:boolean"] == "true"
+    negated = dict(zip(header, next(r for r in to_actor if r[3] == STATEMENTS[5].id)))
+    assert negated["asserted:boolean"] == "false"
     header, mentions = tables["mentions.csv"]
     assert len(mentions) == 18 and header[2] == ":TYPE"
+
+
+def test_neo4j_import_columns_cover_every_property_the_online_load_writes():
+    ex = extraction()
+    ex.statements.append(replace(STATEMENTS[0], modality="future", reported_by="سانا", id=""))
+    ex.documents[0] = replace(ex.documents[0], url="https://example.org/1", origin="rss",
+                              date_source="metadata")
+    rows = extraction_rows(ex)
+    tables = neo4j_import_tables(ex)
+
+    def names(table):
+        return {h.split(":")[0] for h in tables[table][0] if not h.startswith(":")}
+
+    written = {
+        "actors.csv": {k for r in rows["actors"] for k in r["props"]} | {"id"},
+        "documents.csv": {k for r in rows["documents"] for k in r["props"]}
+        | {"id", "statement_ids", "statement_subjects", "actors"},
+        "statements_actor.csv": {k for r in rows["statements"] + rows["hierarchy"] for k in r["props"]}
+        | {"id", "date"},
+        "mentions.csv": {k for r in rows["mentions"] for k in r["props"]},
+    }
+    for table, keys in written.items():
+        assert keys <= names(table), (table, keys - names(table))
+    assert names("statements_place.csv") == names("statements_actor.csv")
+    # numbers are 64-bit, as the online load stores them
+    types = {h.split(":", 1)[1] for t in tables.values() for h in t[0] if ":" in h and not h.startswith(":")}
+    assert not types & {"int", "float", "int[]", "float[]"}, types
+
+
+def test_neo4j_import_makes_the_document_of_a_mention_without_a_record():
+    ex = extraction()
+    ex.documents = [d for d in ex.documents if d.id != "d2"]
+    tables = neo4j_import_tables(ex)
+    documents = [r[0] for r in tables["documents.csv"][1]]
+    assert sorted(documents) == ["d1", "d2", "d3", "d4"]
+    assert {r[0] for r in tables["mentions.csv"][1]} <= set(documents)
 
 
 def test_write_neo4j_import(tmp_path):
@@ -152,3 +203,17 @@ def test_array_delimiter_inside_a_value_is_refused():
     with pytest.raises(ValueError, match="actor russia: .* array delimiter"):
         neo4j_import_tables(ex)
     json.dumps(extraction_rows(ex))  # the online rows are plain JSON-able data
+
+
+@pytest.mark.parametrize("uri, message", [
+    ("http://localhost:7474", "not a Neo4j Bolt URI"),
+    ("localhost:7687", "not a Neo4j Bolt URI"),
+    ("bolt://neo4j:secret@localhost:7687", "must not hold credentials"),
+    ("neo4j://neo4j@localhost:7687", "must not hold credentials"),
+    ("http://neo4j:secret@localhost:7474", "must not hold credentials"),
+    ("bolt://127.0.0.1:1", "cannot reach Neo4j at bolt://127.0.0.1:1"),
+])
+def test_connect_refuses_with_one_line_and_no_server(uri, message):
+    with pytest.raises(Neo4jLoadError, match=message) as caught:
+        connect(uri, "neo4j", "secret")
+    assert "\n" not in str(caught.value) and "secret" not in str(caught.value)
