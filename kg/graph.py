@@ -92,7 +92,9 @@ def build_graph(
     Returns
     -------
     G : networkx.MultiDiGraph
-        ``G.graph["documents"]`` maps document ids to their dates.
+        ``G.graph["documents"]`` maps document ids to their dates. Nodes: the
+        extraction's actors, the actors mentioned, and every subject, object and source
+        (``reported_by``) of a statement.
 
     Raises
     ------
@@ -128,8 +130,8 @@ def build_graph(
                 f"statement {st.id} (doc {st.doc}): unknown predicate {st.predicate!r}; "
                 "known predicates are in schema/predicates.jsonl"
             )
-        for node, name in ((st.subject, st.s_name), (st.object, st.o_name)):
-            if node not in G:
+        for node, name in ((st.subject, st.s_name), (st.object, st.o_name), (st.reported_by, "")):
+            if node and node not in G:
                 G.add_node(node, **node_attributes(node, actors, name))
         G.graph["documents"].setdefault(st.doc, None)
         G.add_edge(
@@ -200,9 +202,8 @@ def period_subgraph(G: nx.MultiDiGraph, period: str | None) -> nx.MultiDiGraph:
         return G.copy()
     edges = [(u, v, k) for u, v, k, d in G.edges(keys=True, data="date") if _in_period(d, period)]
     H = G.edge_subgraph(edges).copy()
-    H.graph["documents"] = {
-        doc: G.graph.get("documents", {}).get(doc) for doc in sorted({H.edges[e]["doc"] for e in edges})
-    }
+    docs = {H.edges[e].get("doc") for e in edges} - {None}
+    H.graph["documents"] = {doc: G.graph.get("documents", {}).get(doc) for doc in sorted(docs)}
     return H
 
 
@@ -412,18 +413,16 @@ def _positive_components(adj: Mapping[str, Mapping[str, float]]) -> dict[str, in
 
 def _spectral_split(adj: Mapping[str, Mapping[str, float]]) -> dict[str, int]:
     """Two blocs by the signs of the leading eigenvector of the signed adjacency matrix."""
-    import numpy as np
+    from scipy.linalg import eigh
 
     nodes = sorted(adj)
     if not nodes:
         return {}
-    index = {n: i for i, n in enumerate(nodes)}
-    A = np.zeros((len(nodes), len(nodes)))
-    for a, nbrs in adj.items():
-        for b, w in nbrs.items():
-            A[index[a], index[b]] = w
-    vector = np.linalg.eigh(A)[1][:, -1]
-    return {n: int(vector[index[n]] < 0) for n in nodes}
+    signed = nx.Graph()
+    signed.add_nodes_from(nodes)
+    signed.add_weighted_edges_from((a, b, w) for a, nbrs in adj.items() for b, w in nbrs.items())
+    vector = eigh(nx.to_numpy_array(signed, nodelist=nodes))[1][:, -1]
+    return {n: int(vector[i] < 0) for i, n in enumerate(nodes)}
 
 
 def _local_moves(adj: Mapping[str, Mapping[str, float]], start: Mapping[str, int]) -> dict[str, int]:

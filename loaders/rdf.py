@@ -16,6 +16,7 @@ pure; :func:`write_rdf` only serializes. The vocabulary is ``schema/kg.ttl``.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -162,10 +163,21 @@ def extraction_to_dataset(
     for prefix, ns in BINDINGS.items():
         ds.bind(prefix, ns)
     default = ds.default_graph
+    described = set(G)
     for node, attrs in G.nodes(data=True):
         _describe_node(default, minter.node(node), node, attrs, minter)
-    for source in sorted({st.reported_by for st in extraction.statements if st.reported_by} - set(G)):
-        _describe_node(default, minter.node(source), source, node_attributes(source, actors), minter)
+    # The parents actors roll up to are described too (the graph has the statements'
+    # sources), so no kg:parent points at an IRI the export says nothing about.
+    wanted = sorted({a["parent"] for _, a in G.nodes(data=True) if a.get("parent")})
+    while wanted:
+        node = wanted.pop(0)
+        if node in described:
+            continue
+        described.add(node)
+        attrs = node_attributes(node, actors)
+        _describe_node(default, minter.node(node), node, attrs, minter)
+        if attrs.get("parent"):
+            wanted.append(attrs["parent"])
 
     documents = {d.id: d for d in extraction.documents}
     graphs: dict[str, Graph] = {}
@@ -239,8 +251,9 @@ def union_graph(ds: Dataset) -> Graph:
 def write_rdf(ds: Dataset, path: str | Path, fmt: str = "turtle") -> int:
     """Serialize ``ds`` to ``path`` atomically; returns the number of triples written.
 
-    TriG and JSON-LD keep the named graphs; Turtle and N-Triples get the union of all
-    graphs (:func:`union_graph`).
+    TriG and JSON-LD keep the named graphs (in JSON-LD the default graph's nodes sit at
+    the top of ``@graph``, where JSON-LD processors look for them); Turtle and N-Triples
+    get the union of all graphs (:func:`union_graph`).
     """
     if fmt not in RDF_FORMATS:
         raise ValueError(f"unknown RDF format {fmt!r}: expected one of {', '.join(RDF_FORMATS)}")
@@ -248,9 +261,34 @@ def write_rdf(ds: Dataset, path: str | Path, fmt: str = "turtle") -> int:
     data: Graph = ds if fmt in ("trig", "json-ld") else union_graph(ds)
     tmp = path.with_name(path.name + ".part")
     if fmt == "json-ld":
-        data.serialize(tmp, format="json-ld", context={k: str(v) for k, v in BINDINGS.items()},
-                       encoding="utf-8")
+        text = data.serialize(format="json-ld", context={k: str(v) for k, v in BINDINGS.items()})
+        doc = _default_graph_on_top(json.loads(text))
+        tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     else:
         data.serialize(tmp, format=RDF_FORMATS[fmt], encoding="utf-8")
     tmp.replace(path)
     return len(data) if fmt not in ("trig", "json-ld") else sum(1 for _ in ds.quads((None, None, None, None)))
+
+
+def _default_graph_on_top(doc: dict | list) -> dict | list:
+    """A JSON-LD document whose default-graph nodes sit at the top of ``@graph``.
+
+    rdflib writes a dataset's default graph as a graph object without ``@id``, which
+    JSON-LD processors (JSON-LD 1.1, Deserialize JSON-LD to RDF) read as a *named* graph
+    with a blank-node name; nodes at the top of ``@graph`` are in the default graph.
+
+    Examples
+    --------
+    >>> _default_graph_on_top({"@graph": [{"@graph": [{"@id": "a"}, {"@id": "b"}]},
+    ...                                   {"@id": "g1", "@graph": [{"@id": "c"}]}]})
+    {'@graph': [{'@id': 'a'}, {'@id': 'b'}, {'@id': 'g1', '@graph': [{'@id': 'c'}]}]}
+    """
+    if not isinstance(doc, dict) or not isinstance(doc.get("@graph"), list):
+        return doc
+    top: list = []
+    for item in doc["@graph"]:
+        if isinstance(item, dict) and set(item) == {"@graph"}:
+            top.extend(item["@graph"])
+        else:
+            top.append(item)
+    return doc | {"@graph": top}

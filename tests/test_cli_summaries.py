@@ -6,13 +6,18 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from pyshacl import validate
 from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
 import kg.summary
 from kg.cli import main
+from kg.loaders.falkordb import EmbeddedStore
+from kg.loaders.rdf import extraction_to_dataset, union_graph
 from kg.namespaces import KG
 from kg.records import write_records
+from kg.resources import schema_file
 from syria_fixture import tiny_extraction
 
 
@@ -21,6 +26,14 @@ def statements(tmp_path_factory):
     path = tmp_path_factory.mktemp("cli") / "statements.jsonl"
     write_records(tiny_extraction(), path)
     return str(path)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "store"
+    with EmbeddedStore.open(path) as s:
+        s.load(tiny_extraction())
+    return path
 
 
 def run(*args):
@@ -112,3 +125,51 @@ def test_export_rdf(statements, tmp_path, fmt):
 def test_export_rdf_quiet(statements, tmp_path):
     result = run("export", "rdf", "-q", "--statements", statements, tmp_path / "graph.ttl")
     assert result.exit_code == 0 and result.output == ""
+
+
+def _without_place_mentions(g: Graph) -> Graph:
+    # The store links documents to the actors they mention (DESIGN.md), not to places.
+    out = Graph()
+    for t in g:
+        if not (t[1] == KG.mentions and "/place/" in str(t[2])):
+            out.add(t)
+    return out
+
+
+def test_export_rdf_of_the_store_validates_and_matches_the_extraction(store, tmp_path):
+    out = tmp_path / "store.ttl"
+    result = run("export", "rdf", "-q", "--store", store, out)
+    assert result.exit_code == 0, result.output
+    g = Graph().parse(out)
+    conforms, _, report = validate(g, shacl_graph=Graph().parse(schema_file("shapes.ttl")))
+    assert conforms, report
+    expected = union_graph(extraction_to_dataset(tiny_extraction()))
+    assert isomorphic(_without_place_mentions(g), _without_place_mentions(expected))
+
+
+def test_export_rdf_of_a_statements_file_validates(statements, tmp_path):
+    out = tmp_path / "file.trig"
+    result = run("export", "rdf", "-q", "--format", "trig", "--statements", statements, out)
+    assert result.exit_code == 0, result.output
+    ds = Dataset()
+    ds.parse(out, format="trig")
+    g = Graph()
+    for s_, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s_, p, o))
+    conforms, _, report = validate(g, shacl_graph=Graph().parse(schema_file("shapes.ttl")))
+    assert conforms, report
+    assert len(set(g.subjects(RDF.type, KG.Statement))) == 13
+
+
+def test_summary_timeline_and_picture_from_the_store(store, statements, tmp_path):
+    from_store = json.loads(run("summary", "--store", store, "--format", "json").stdout)
+    from_file = json.loads(run("summary", "--statements", statements, "--format", "json").stdout)
+    from_store.pop("names"), from_file.pop("names")  # display names: store actors vs gazetteer
+    assert from_store == from_file
+    result = run("timeline", "russia", "turkey", "--store", store, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [(r["period"], r["score"]) for r in json.loads(result.stdout)] == [("2019-07", 0.6), ("2020-02", 0.3)]
+    png = tmp_path / "graph.png"
+    result = run("graph-image", "--period", "2019", "--out", png, "--store", store)
+    assert result.exit_code == 0, result.output
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import doctest
+import json
 
 import pytest
 from pyshacl import validate
@@ -14,6 +15,7 @@ import kg.namespaces
 import kg.loaders.rdf as rdf_module
 from kg.predicates import load_predicates
 from kg.loaders.rdf import RDF_FORMATS, Minter, extraction_to_dataset, union_graph, write_rdf
+from kg.model import Statement
 from kg.namespaces import KG, WD, predicate_term
 from kg.resources import schema_file
 from syria_fixture import tiny_extraction
@@ -24,6 +26,7 @@ ALLIES_QUERY = """
 PREFIX kg: <https://example.org/kg/vocab#>
 SELECT DISTINCT ?ally WHERE {
   ?st a kg:Statement ; kg:predicate ?p ; kg:negated false ; kg:hedged false ; kg:date ?date .
+  FILTER NOT EXISTS { ?st kg:modality ?modality }
   ?p kg:sign 1 .
   { ?st kg:subject ?actor ; kg:object ?ally } UNION { ?st kg:object ?actor ; kg:subject ?ally }
   FILTER(STRSTARTS(STR(?date), ?period))
@@ -76,6 +79,21 @@ def test_every_term_of_the_namespace_is_defined_and_documented(vocab):
 def test_export_conforms_to_shapes(ds):
     shapes = Graph().parse(schema_file("shapes.ttl"))
     conforms, _, report = validate(union_graph(ds), shacl_graph=shapes, ont_graph=None)
+    assert conforms, report
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "json-ld"])
+def test_exported_file_conforms_to_shapes(ds, fmt, tmp_path):
+    out = tmp_path / f"export.{fmt}"
+    write_rdf(ds, out, fmt)
+    back = Dataset()
+    back.parse(out, format=fmt)
+    g = Graph()
+    for s, p, o, _ in back.quads((None, None, None, None)):
+        g.add((s, p, o))
+    assert len(g) == len(union_graph(ds))
+    shapes = Graph().parse(schema_file("shapes.ttl"))
+    conforms, _, report = validate(g, shacl_graph=shapes)
     assert conforms, report
 
 
@@ -173,6 +191,63 @@ def test_sparql_allies_of_russia_in_2019(ds, vocab, tmp_path):
 
     assert allies("2019") == {"syria.gov", "turkey"}
     assert allies("2020") == {"turkey"}
+
+
+def _future_alliance() -> Statement:
+    return Statement(doc="d3", subject="russia", predicate="ALLY_OF", object="iran", s_name="روسيا",
+                     o_name="إيران", sentence=6, start=60, end=95,
+                     evidence="ستعلن روسيا وإيران تحالفاً جديداً الشهر المقبل.", trigger="تحالفاً",
+                     date="2020-03", date_precision="month", modality="future")
+
+
+def test_future_statement_has_a_node_but_no_direct_triple(tmp_path):
+    ex = tiny_extraction()
+    ex.statements.append(_future_alliance())
+    g, m = union_graph(extraction_to_dataset(ex)), Minter()
+    node = m.statement(_future_alliance().id)
+    assert g.value(node, KG.modality) == Literal("future")
+    assert g.value(node, KG.negated) == Literal(False) and g.value(node, KG.hedged) == Literal(False)
+    assert (m.node("russia"), KG.allyOf, m.node("iran")) not in g
+    vocab = Graph().parse(schema_file("kg.ttl"))
+    rows = (g + vocab).query(ALLIES_QUERY, initBindings={"actor": m.node("russia"),
+                                                         "period": Literal("2020")})
+    assert {str(r.ally).rsplit("/", 1)[1] for r in rows} == {"turkey"}  # not iran
+
+
+def test_parents_of_actors_are_described():
+    # The Quds Force rolls up to the IRGC, the IRGC to Iran; neither parent is in a statement.
+    st = Statement(doc="d9", subject="iran.quds_force", predicate="SUPPLIES", object="syria.gov",
+                   s_name="فيلق القدس", o_name="النظام السوري", sentence=0, start=0, end=40,
+                   evidence="زود فيلق القدس النظام السوري بطائرات مسيرة.", trigger="زود",
+                   date="2019-05", date_precision="month")
+    from kg.model import Extraction
+
+    g, m = union_graph(extraction_to_dataset(Extraction(statements=[st]))), Minter()
+    assert g.value(m.node("iran.quds_force"), KG.parent) == m.node("iran.irgc")
+    assert g.value(m.node("iran.irgc"), KG.parent) == m.node("iran")
+    for actor in ("iran.irgc", "iran"):
+        assert (m.node(actor), RDF.type, KG.Actor) in g
+        assert g.value(m.node(actor), KG.actorId) == Literal(actor)
+    shapes = Graph().parse(schema_file("shapes.ttl"))
+    conforms, _, report = validate(g, shacl_graph=shapes)
+    assert conforms, report
+
+
+def test_json_ld_keeps_actors_in_the_default_graph(ds, tmp_path):
+    # A graph object without @id is a blank-node *named* graph to JSON-LD processors, so
+    # the default graph's nodes must sit at the top of @graph.
+    out = tmp_path / "export.jsonld"
+    write_rdf(ds, out, "json-ld")
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    named = [item for item in doc["@graph"] if "@graph" in item]
+    assert all("@id" in item for item in named)
+    assert {item["@id"] for item in named} == {str(Minter().graph(d)) for d in ("d1", "d2", "d3")}
+    top_ids = {item["@id"] for item in doc["@graph"] if "@graph" not in item}
+    assert str(Minter().node("russia")) in top_ids
+    back = Dataset()
+    back.parse(out, format="json-ld")
+    russia = Minter().node("russia")
+    assert (russia, RDF.type, KG.Actor) in back.default_graph
 
 
 def test_bad_date_names_the_statement():
