@@ -1,6 +1,9 @@
 """The ``kg`` command line: a thin shell that parses options and calls the library."""
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -16,6 +19,16 @@ store_option = click.option(
     help="Directory of the embedded graph store.",
 )
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+
+
+@contextmanager
+def _progress(length: int, label: str, quiet: bool) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr, or nothing when quiet: yields its update function."""
+    if quiet:
+        yield None
+        return
+    with click.progressbar(length=length, label=label, show_pos=True, file=sys.stderr) as bar:
+        yield bar.update
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,12 +57,8 @@ def _run_extraction(inputs, stanza_models, no_stanza, quiet):
     pipeline = build_pipeline(PipelineConfig(finders=finders, stanza_models=stanza_models))
     items = list(read_corpus(inputs))
     n_docs = sum(1 for i in items if not hasattr(i, "reason"))
-    if quiet:
-        extraction = pipeline.process(items)
-    else:
-        with click.progressbar(length=n_docs, label="extracting", show_pos=True,
-                               file=click.get_text_stream("stderr")) as bar:
-            extraction = pipeline.process(items, progress=bar.update)
+    with _progress(n_docs, "extracting", quiet) as progress:
+        extraction = pipeline.process(items, progress=progress)
     for origin, reason in extraction.skipped:
         click.echo(f"kg: skipped {origin}: {reason}", err=True)
     return extraction
@@ -103,8 +112,9 @@ def build(inputs, store_path, stanza_models, no_stanza, quiet):
     from kg.loaders.falkordb import EmbeddedStore
 
     extraction = _run_extraction(inputs, stanza_models, no_stanza, quiet)
-    with EmbeddedStore.open(store_path) as store:
-        store.load(extraction)
+    with EmbeddedStore.open(store_path) as store, \
+            _progress(len(extraction.statements), "loading", quiet) as progress:
+        store.load(extraction, progress=progress)
     _finish(extraction, f"loaded into {store_path}", quiet)
 
 # --- query / queries / load / export neo4j-import (stores) ------------------
@@ -304,14 +314,19 @@ def load_command(inputs, neo4j_uri, database, batch_size, store_path, stanza_mod
             extraction = store.read_extraction()
     else:
         extraction = _extraction_from_inputs(inputs, stanza_models, no_stanza, quiet)
+    import neo4j
+
     with _neo4j_driver(neo4j_uri) as driver:
-        if quiet:
-            report = load_neo4j(driver, extraction, database=database, batch_size=batch_size)
-        else:
-            with click.progressbar(length=len(extraction.statements), label="loading",
-                                   show_pos=True, file=click.get_text_stream("stderr")) as bar:
+        try:
+            with _progress(len(extraction.statements), "loading", quiet) as progress:
                 report = load_neo4j(driver, extraction, database=database,
-                                    batch_size=batch_size, progress=bar.update)
+                                    batch_size=batch_size, progress=progress)
+        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as e:
+            # what was committed stays consistent; running the same load again completes it
+            raise click.ClickException(
+                f"the Neo4j load stopped: {getattr(e, 'message', None) or e}; "
+                "batches already written are kept, run the same command again to complete it"
+            ) from e
     if not quiet:
         click.echo(f"loaded into {neo4j_uri}: {report.documents} documents, {report.actors} actors, "
                    f"{report.statements} statements ({report.statements_per_second:,.0f}/s), "
@@ -508,12 +523,8 @@ def export_rdf(fmt, store_path, statements_path, base_iri, quiet, out):
 
     extraction = _read_extraction(store_path, statements_path)
     try:
-        if quiet:
-            ds = extraction_to_dataset(extraction, base_iri)
-        else:
-            with click.progressbar(length=len(extraction.statements), label="exporting RDF",
-                                   show_pos=True, file=click.get_text_stream("stderr")) as bar:
-                ds = extraction_to_dataset(extraction, base_iri, progress=bar.update)
+        with _progress(len(extraction.statements), "exporting RDF", quiet) as progress:
+            ds = extraction_to_dataset(extraction, base_iri, progress=progress)
     except ValueError as e:
         raise click.ClickException(str(e)) from e
     n = write_rdf(ds, out, fmt)
@@ -562,3 +573,5 @@ def models_info(model_dir):
         return
     kind = {"official": "official Stanza Arabic models", "trained": "project-trained model (ANERcorp)"}
     click.echo(f"{kind[found.kind]}\n  ner model: {found.ner_model}\n  pretrain:  {found.pretrain}")
+    for direction, path in (found.charlms or {}).items():
+        click.echo(f"  {direction} charlm: {path}")

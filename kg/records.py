@@ -9,9 +9,10 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.model import Document, Extraction, LinkedMention, Statement
+from kg.model import Actor, Document, Extraction, LinkedMention, Statement
 
 __all__ = [
+    "actor_record",
     "statement_record",
     "mention_record",
     "document_record",
@@ -20,6 +21,18 @@ __all__ = [
     "write_records",
     "read_records",
 ]
+
+
+def actor_record(a: Actor) -> dict:
+    """An actor found in the text, not in the gazetteer (which readers load by id)."""
+    return {
+        "type": "actor",
+        "actor": a.id,
+        "actor_type": a.type,
+        "name": a.name_ar,
+        "parent": a.parent,
+        "parent_rel": a.parent_rel,
+    }
 
 
 def statement_record(st: Statement) -> dict:
@@ -76,7 +89,9 @@ def document_record(d: Document) -> dict:
 
 
 def generate_records(extraction: Extraction) -> Iterator[dict]:
-    """Records of an extraction, document by document: document, mentions, relations."""
+    """Records of an extraction: the actors found in the text first, then document by
+    document: document, mentions, relations."""
+    yield from (actor_record(a) for a in extraction.actors if a.discovered)
     mentions: dict[str, list[LinkedMention]] = {}
     for m in extraction.mentions:
         mentions.setdefault(m.doc, []).append(m)
@@ -94,7 +109,14 @@ def parse_records(records: Iterable[dict]) -> Extraction:
     ex = Extraction()
     for r in records:
         kind = r.get("type", "relation")
-        if kind == "document":
+        if kind == "actor":
+            ex.actors.append(
+                Actor(
+                    id=r["actor"], type=r["actor_type"], name_ar=r.get("name", ""),
+                    parent=r.get("parent"), parent_rel=r.get("parent_rel"), discovered=True,
+                )
+            )
+        elif kind == "document":
             ex.documents.append(
                 Document(
                     id=r["doc"], text="", date=r.get("date"), source=r.get("source"),

@@ -66,3 +66,24 @@ def test_dev_corpus_records_are_accepted_by_the_scorer(tmp_path):
     # a pipeline that silently stopped finding actors or relations
     assert float(scores["actor_f1"]) > 0.5
     assert float(scores["strict_f1"]) > 0.2
+
+
+def test_records_round_trip_keeps_actors_found_in_text(tmp_path):
+    from kg.model import Actor, Document, Extraction, LinkedMention, Statement
+    from kg.records import read_records, write_records
+
+    spokesman = Actor(id="najy_mstfy.f264", type="Person", name_ar="ناجي مصطفى",
+                      parent="nlf", parent_rel="MEMBER_OF", discovered=True)
+    extraction = Extraction(
+        documents=[Document(id="d1", text="", date="2019-05-02", source="sohr")],
+        actors=[spokesman, Actor(id="turkey", type="Country", name_ar="تركيا")],
+        mentions=[LinkedMention("d1", spokesman.id, "ناجي مصطفى", 30, 40, 0, "role")],
+        statements=[Statement("d1", spokesman.id, "MEMBER_OF", "nlf", "ناجي مصطفى",
+                              "الجبهة الوطنية للتحرير", 0, 10, 40, "…", "الناطق")],
+    )
+    path = tmp_path / "statements.jsonl"
+    assert write_records(extraction, path) == 4  # the gazetteer actor is not written
+    back = read_records(path)
+    assert back.actors == [spokesman]
+    assert (back.documents, back.mentions, back.statements) == (
+        [extraction.documents[0]], extraction.mentions, extraction.statements)
