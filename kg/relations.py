@@ -478,6 +478,11 @@ class _Sentence:
                     break
                 first, last, strip_letters = got
                 existing = self._overlapping(first, last)
+                if existing is not None and existing.place and first <= existing.first \
+                        and existing.last <= last and existing.last - existing.first < last - first:
+                    # a place named in part (سنبل of دير سنبل): the toponym pattern is longer
+                    self.args.remove(existing)
+                    existing = None
                 if existing is None:
                     members.append(self._place(first, last, strip_letters))
                     self.args.append(members[-1])

@@ -126,3 +126,17 @@ def test_conll_to_stanza_json_follows_inference_tokenization(tmp_path):
     assert (len(train), len(dev)) == (1, 1)
     data = json.loads(write_stanza_json(dev, tmp_path / "dev.json").read_text(encoding="utf-8"))
     assert data == [[{"text": w, "ner": t} for w, t in dev[0]]]
+
+
+@pytest.mark.pipeline
+def test_entity_starts_after_a_glued_conjunction(finder):
+    # Stanza tags whole tokens; the conjunction glued to a name is not part of the entity.
+    text = analyze(Document(id="w", text="قصفت الطائرات قرى بينين وسفوهن أمس."))
+    document = finder._stanza_document(text)
+    tags = {"بينين": "S-LOC", "وسفوهن": "S-LOC"}
+    for token in document.sentences[0].tokens:
+        token.ner = tags.get(token.text, "O")
+    document.build_ents()
+    mentions = finder._mentions(text, document)
+    assert [(m.text, m.label) for m in mentions] == [("بينين", "LOC"), ("سفوهن", "LOC")]
+    assert text.document.text[mentions[1].start : mentions[1].end] == "سفوهن"

@@ -12,15 +12,15 @@ pipeline runs on the gazetteer alone.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
 from kg.model import AnalyzedText, Mention, Token
 from kg.ner.base import MentionFinder
-from kg.ner.train import MODEL_FILE, PRETRAIN_FILE
-from kg.text import normalize
+from kg.ner.train import CHARLM_FILES, MODEL_FILE, PRETRAIN_FILE
+from kg.text import NOUN_PROCLITICS, clitic_letters, letters_offset, match_form, normalize
 
 __all__ = [
     "TRAINED_MODEL_DIR",
@@ -30,6 +30,7 @@ __all__ = [
     "StanzaMentionFinder",
     "find_models",
     "load_stanza_finder",
+    "proclitic_letters",
     "download_official_models",
 ]
 
@@ -39,6 +40,8 @@ TRAINED_MODEL_DIR = Path(str(files("kg.ner").joinpath("models", "anercorp")))
 NER_LABELS = ("PER", "ORG", "LOC", "MISC")
 _LABEL_ALIASES = {"PERS": "PER"}
 _OFFICIAL_PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+# Proclitics that may be glued to the first word of an entity, longest first.
+_PROCLITICS = tuple(p for p in NOUN_PROCLITICS[::-1] if p and p != "ال")
 
 
 class ModelsUnavailable(RuntimeError):
@@ -51,13 +54,15 @@ class NerModels:
 
     ``kind`` is ``"official"`` (a directory written by ``stanza.download``; Stanza resolves
     the pretrain and character models from its ``resources.json``) or ``"trained"`` (the
-    project model: ``ner_model`` and ``pretrain`` files, words in matching form).
+    project model: ``ner_model``, ``pretrain`` and ``charlms`` files, words in matching
+    form).
     """
 
     kind: str
     directory: Path
     ner_model: Path
     pretrain: Path | None
+    charlms: dict[str, Path] | None = None  # trained: forward and backward character LMs
 
 
 def _official_models(model_dir: Path) -> NerModels | None:
@@ -70,9 +75,10 @@ def _official_models(model_dir: Path) -> NerModels | None:
 
 def _trained_models(trained_dir: Path) -> NerModels | None:
     model, pretrain = trained_dir / MODEL_FILE, trained_dir / PRETRAIN_FILE
-    if not (model.is_file() and pretrain.is_file()):
+    charlms = {direction: trained_dir / name for direction, name in CHARLM_FILES.items()}
+    if not all(path.is_file() for path in (model, pretrain, *charlms.values())):
         return None
-    return NerModels("trained", trained_dir, model, pretrain)
+    return NerModels("trained", trained_dir, model, pretrain, charlms)
 
 
 def find_models(model_dir: Path | None = None, trained_dir: Path = TRAINED_MODEL_DIR) -> NerModels | None:
@@ -113,13 +119,17 @@ class StanzaMentionFinder(MentionFinder):
         Feed tokens in matching form (``Token.norm``), as the project-trained model was
         trained; otherwise in normalized form with the original spelling of hamza, alef
         maqsura and taa marbuta (what official Stanza models expect).
+    word_rank : Mapping[str, int], optional
+        Each word of the model's word vectors and its place in their frequency order; it
+        decides whether a proclitic is glued to an entity (see :func:`proclitic_letters`).
     """
 
     name = "stanza"
 
-    def __init__(self, pipeline, match_forms: bool = True):
+    def __init__(self, pipeline, match_forms: bool = True, word_rank: Mapping[str, int] | None = None):
         self.pipeline = pipeline
         self.match_forms = match_forms
+        self.word_rank = word_rank or {}
 
     @classmethod
     def from_models(cls, models: NerModels) -> StanzaMentionFinder:
@@ -130,16 +140,19 @@ class StanzaMentionFinder(MentionFinder):
             lang="ar", processors="tokenize,ner", tokenize_pretokenized=True,
             download_method=None, logging_level="ERROR",
         )
+        rank = _word_rank(models.pretrain)
         if models.kind == "official":
-            return cls(stanza.Pipeline(dir=str(models.directory), **options), match_forms=False)
+            return cls(stanza.Pipeline(dir=str(models.directory), **options), False, rank)
         # The project model directory carries an empty resources.json: Stanza's Pipeline
         # insists on one, and all model paths are given explicitly.
         pipeline = stanza.Pipeline(
             dir=str(models.directory), allow_unknown_language=True,
             ner_model_path=str(models.ner_model), ner_pretrain_path=str(models.pretrain),
+            ner_forward_charlm_path=str(models.charlms["forward"]),
+            ner_backward_charlm_path=str(models.charlms["backward"]),
             **options,
         )
-        return cls(pipeline, match_forms=True)
+        return cls(pipeline, True, rank)
 
     def find(self, text: AnalyzedText) -> list[Mention]:
         return self.find_batch([text])[0]
@@ -175,25 +188,78 @@ class StanzaMentionFinder(MentionFinder):
         ]
         return StanzaDocument(sentences, text=text.document.text)
 
-    @staticmethod
-    def _mentions(text: AnalyzedText, document) -> list[Mention]:
-        sentence_of = {t.start: t.sentence for t in text.tokens}
+    def _mentions(self, text: AnalyzedText, document) -> list[Mention]:
+        token_at = {t.start: t for t in text.tokens}
         source = text.document.text
         mentions = []
         for entity in document.ents:
             label = _LABEL_ALIASES.get(entity.type, entity.type)
+            first = token_at[entity.start_char]
+            glued = proclitic_letters(match_form(self._word(first)), self.word_rank)
+            start = first.start + letters_offset(first.surface, glued) if glued else first.start
             mentions.append(
                 Mention(
-                    start=entity.start_char,
+                    start=start,
                     end=entity.end_char,
-                    text=source[entity.start_char : entity.end_char],
+                    text=source[start : entity.end_char],
                     label=label if label in NER_LABELS else "MISC",
-                    finder=StanzaMentionFinder.name,
-                    sentence=sentence_of[entity.start_char],
+                    finder=self.name,
+                    sentence=first.sentence,
                     form="ner",
                 )
             )
         return mentions
+
+
+def _word_rank(pretrain: Path | None) -> dict[str, int]:
+    """Each word of a Stanza pretrain file and its place in the file's frequency order."""
+    if pretrain is None:
+        return {}
+    from stanza.models.common.pretrain import Pretrain
+
+    return {word: rank for rank, word in enumerate(Pretrain(str(pretrain)).vocab._id2unit)}
+
+
+def proclitic_letters(word: str, word_rank: Mapping[str, int]) -> int:
+    """Letters of a conjunction or preposition glued to the first word of an entity.
+
+    Stanza tags whole tokens, and Arabic writes و ف ب ل ك joined to the next word
+    (وروسيا، بالريف); the entity starts after them. The model's own word frequencies
+    (``word_rank``, a word's place in the frequency-sorted vocabulary of its word vectors)
+    decide between the word and its stem: the more frequent one wins, so واشنطن and وليد
+    stay whole while وروسيا loses its و. When neither is known, a proclitic before the
+    article, or a lone و (the conjunction is far more frequent than a name starting with
+    it), is cut; other letters stay.
+
+    Parameters
+    ----------
+    word : str
+        The entity's first word, in match form.
+    word_rank : Mapping[str, int]
+        Frequency rank of each known word (0 is the most frequent).
+
+    Returns
+    -------
+    int
+        Letters to skip; the article ال is never cut.
+
+    Examples
+    --------
+    >>> rank = {"روسيا": 317, "وروسيا": 1327, "واشنطن": 210, "الريف": 2549, "بالريف": 10668}
+    >>> [proclitic_letters(w, rank) for w in ("وروسيا", "واشنطن", "بالريف", "وبينين", "فرنسا")]
+    [1, 0, 1, 1, 0]
+    """
+    whole = word_rank.get(word)
+    for prefix in _PROCLITICS:
+        stem = word[len(prefix):]
+        if not word.startswith(prefix) or len(stem) < 3:
+            continue
+        known = word_rank.get("ال" + stem if prefix.endswith(("ال", "لل")) else stem)
+        if whole is not None and (known is None or whole <= known):
+            return 0
+        if known is not None or prefix.endswith(("ال", "لل")) or prefix == "و":
+            return clitic_letters(prefix)
+    return 0
 
 
 def load_stanza_finder(
