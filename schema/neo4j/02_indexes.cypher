@@ -38,5 +38,8 @@ CREATE INDEX member_of_doc IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.doc);
 CREATE INDEX part_of_id IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.id);
 CREATE INDEX part_of_date IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.date);
 CREATE INDEX part_of_doc IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.doc);
+// The 'arabic' analyzer (Lucene's) unifies hamza seats, alef maqsura and taa marbuta and
+// strips the article, so ايران finds إيران and الأسد finds أسد; Latin names are only
+// lower-cased by it, which is what the English names need.
 CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name_ar, a.name_en, a.names_text]
-OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}};
