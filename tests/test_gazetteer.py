@@ -101,6 +101,36 @@ def test_renamings_are_separate_actors_and_roll_ups_follow_guidelines():
     assert "قسد" in actors["sdf"].acronyms_ar and "داعش" in actors["isis"].acronyms_ar
 
 
+def test_actors_of_the_wider_conflict():
+    actors = load_gazetteer()
+    assert len(actors) >= 800
+    expected = {
+        "khorasan_group": ("ArmedGroup", "al_qaeda"), "unesco": ("Organization", "un"),
+        "chp": ("Organization", None), "houthis": ("ArmedGroup", None),
+        "syria.gov.local_defence_forces": ("ArmedGroup", "syria.gov"),
+        "islamic_resistance_in_iraq": ("ArmedGroup", "iran.militias"),
+        "krg.peshmerga": ("ArmedGroup", "krg"), "isis.amaq": ("Media", "isis"),
+        "irina_bokova": ("Person", "unesco"), "ali_haidar": ("Person", "syria.gov"),
+    }
+    assert {i: (actors[i].type, actors[i].parent) for i in expected} == expected
+    assert "ب ي د" in actors["pyd"].acronyms_ar and "أ ف ب" in actors["afp"].acronyms_ar
+    assert "فاطميون" in actors["iran.fatemiyoun"].aliases_ar
+    assert "الرياض" in actors["saudi_arabia"].metonyms_ar
+    # newspaper names that are ordinary words need a newspaper word before them
+    for media in ("an_nahar", "al_hayat", "tishreen", "al_thawra", "as_safir"):
+        assert actors[media].requires_context_ar, media
+    # a territory's state is the actor <territory>.gov
+    assert actors["syria"].territory and "syria.gov" in actors
+
+
+def test_people_in_role_have_dated_roles_in_known_organizations():
+    actors = load_gazetteer()
+    kirby = actors["john_kirby"]
+    assert [r.org for r in kirby.roles] == ["usa"] * 3
+    assert kirby.roles[0].start == "2013-12" and kirby.roles[0].end == "2015-05"
+    assert actors["velayati"].parent == "iran" and actors["talal_silo"].parent == "sdf"
+
+
 def test_no_inflected_nisba_is_another_actors_name():
     owner = {}
     for actor in load_gazetteer().values():
@@ -138,6 +168,16 @@ def test_places():
         assert p.parent is None or by_id[p.parent].kind == "governorate"
     assert by_id["place:عفرين"].parent == "place:حلب"
     assert {"crossing", "camp", "base", "region", "governorate"} <= {p.kind for p in places}
+    assert len(places) >= 500
+    assert by_id["place:مساكن هنانو"].parent == "place:حلب"
+
+
+def test_place_names_carry_no_type_word_where_the_name_stands_alone():
+    """The annotation names a place without مطار، قاعدة، مخيم; the typed form is an alias."""
+    by_id = {p.id: p for p in load_places()}
+    for name in ("التيفور", "الشعيرات", "كويرس", "الهول", "الركبان", "الزعتري", "إنجرليك"):
+        typed = [a for a in by_id["place:" + name].aliases_ar if a.split()[0] in ("مطار", "قاعدة", "مخيم")]
+        assert typed, name
 
 
 def test_places_do_not_shadow_actor_names():
@@ -159,6 +199,10 @@ def test_role_lexicon_refers_to_known_actors():
     assert all(r.org in actors for r in roles if r.org)
     assert all(r.takes or r.org or not r.needs_org for r in roles)
     assert load_name_words()["الدكتور"] == "honorific"
+    by_words = {r.role_ar: r for r in roles}
+    assert by_words["أمير"].in_names and not by_words["مستشار"].in_names
+    assert by_words["مستشار المرشد الأعلى"].org == "iran"
+    assert load_name_words()["توعد"] == "verb"
 
 
 # -- the loader's checks, on tiny files ----------------------------------------------------

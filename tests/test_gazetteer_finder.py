@@ -81,3 +81,43 @@ def test_merge_and_link_mint_unknown_people():
     linked, minted = link_mentions(merged, name_index(ACTORS))
     assert linked[0].actor == mint_actor_id("ناجي مصطفى") and minted[0].type == "Person"
     assert minted[0].discovered and minted[0].name_ar == "ناجي مصطفى"
+
+
+def test_a_place_written_with_the_article_needs_it():
+    places = {"place:الحسكة": ["الحسكة"], "place:الدانا": ["الدانا"]}
+    got = _find("وقال الناطق بروسك حسكة إن القصف طال الحسكة والدانا وقالت دانا إنها بخير", places)
+    assert [(g[0], g[1]) for g in got] == [("الحسكة", "place:الحسكة"), ("الدانا", "place:الدانا")]
+
+
+def test_a_territory_after_an_office_word_is_its_state():
+    actors = ACTORS | {"syria": Actor("syria", "Country", "سوريا", territory=True)}
+    finder = GazetteerMentionFinder(actors, state_words=["مندوب", "سفير"])
+    doc = Document("t", "وقال مندوب سوريا إن الغارات على سوريا مستمرة، وسفير سوريا غادر.")
+    got = [(m.text, m.actor, m.label) for m in finder.find(analyze(doc))]
+    assert got == [("سوريا", "syria.gov", "ACTOR"), ("سوريا", "place:سوريا", "PLACE"),
+                   ("سوريا", "syria.gov", "ACTOR")]
+    # by default the office words come from the role lexicon (وزير خارجية سوريا)
+    doc = Document("t", "واستقبل الوزير وزير خارجية سوريا في موسكو.")
+    got = [(m.text, m.actor) for m in GazetteerMentionFinder(actors).find(analyze(doc))]
+    assert got[0] == ("سوريا", "syria.gov")
+
+
+def test_a_capital_in_the_dateline_is_a_place():
+    got = _find("موسكو (أ ف ب) - قالت موسكو إنها سترد.")
+    assert got[0][1:] == ("place:موسكو", "metonym", "PLACE")
+    assert got[1][1:] == ("russia", "metonym", "ACTOR")
+    got = _find("دمشق/موسكو (وكالات) - أعلن الكرملين أن الاتصال جرى.")
+    assert [g[1] for g in got] == ["place:دمشق", "place:موسكو", "russia"]
+    assert _find("موسكو تحذر أنقرة.")[0][1] == "russia"
+
+
+def test_a_list_of_countries_after_min_names_the_states():
+    actors = ACTORS | {
+        "jordan": Actor("jordan", "Country", "الأردن"),
+        "uae": Actor("uae", "Country", "الإمارات"),
+        "turkey": Actor("turkey", "Country", "تركيا"),
+    }
+    finder = GazetteerMentionFinder(actors)
+    doc = Document("t", "وشاركت طائرات من الإمارات والأردن في الغارات، ووصل لاجئون من تركيا.")
+    got = [(m.text, m.actor) for m in finder.find(analyze(doc))]
+    assert got == [("الإمارات", "uae"), ("الأردن", "jordan"), ("تركيا", "place:تركيا")]

@@ -30,6 +30,10 @@ _LOCATIVE = frozenset(
         "محيط", "أطراف", "وسط", "عبر", "باتجاه", "ضواحي", "محافظة",
     )
 )
+# What follows a city in a dateline (بيروت (أ ف ب) -، أنقرة/ الأناضول، دمشق - سانا).
+_DATELINE_NEXT = frozenset({"(", "/", "-", "–", "—", ":"})
+# Prepositions that end some roles (القيادي في، المتحدث باسم), in match form.
+_ROLE_PREPOSITIONS = frozenset(match_form(w) for w in ("في", "ل", "لدى", "باسم", "بلسان", "عن"))
 # Proclitic prefixes that may stand before a name, longest first.
 _PREFIXES = NOUN_PROCLITICS[::-1]
 
@@ -64,11 +68,14 @@ def nisba_forms(base: str) -> list[str]:
     return [stem + "ي" + e if e else base for e in _NISBA_ENDINGS]
 
 
-def _key(name: str) -> tuple[str, ...]:
-    """Token key of a name: match-form tokens, the article dropped from the first."""
+def _key(name: str, article: bool = False) -> tuple[str, ...]:
+    """Token key of a name: match-form tokens, the article dropped from the first unless
+    ``article`` (an actor's الفصائل matches فصائل, but a place written with the article
+    matches only with it: الحسكة, not the family name حسكة; الدانا, not the name دانا;
+    proclitic readings of a word keep the article: والحسكة → الحسكة)."""
     norm = normalize(name).text
     words = [match_form(norm[a:b]) for a, b in tokenize(norm)]
-    if words and words[0].startswith("ال") and len(words[0]) > 3:
+    if not article and words and words[0].startswith("ال") and len(words[0]) > 3:
         words[0] = words[0][2:]
     return tuple(words)
 
@@ -84,20 +91,36 @@ class _Entry:
 class GazetteerMentionFinder(MentionFinder):
     """Finds mentions of known actors and places.
 
+    A territory (سوريا) is a place, except right after the word of an office that takes an
+    organization (مندوب سوريا، سفير سوريا، وزير خارجية سوريا): there it names the state
+    that governs it, the actor ``<territory id>.gov`` (syria.gov) where the gazetteer has it.
+
     Parameters
     ----------
     actors : mapping of actor id to :class:`~kg.model.Actor`
     places : mapping of place id (``place:<name>``) to its Arabic names, optional
+    state_words : iterable of str, optional
+        The office words after which a territory names its state. Default: the last word of
+        every role of schema/roles.jsonl that takes an organization (مندوب، سفير، خارجية).
     """
 
     name = "gazetteer"
 
-    def __init__(self, actors: Mapping[str, Actor], places: Mapping[str, Iterable[str]] | None = None):
+    def __init__(self, actors: Mapping[str, Actor], places: Mapping[str, Iterable[str]] | None = None,
+                 state_words: Iterable[str] | None = None):
         self._index: dict[str, list[_Entry]] = {}
         self._context: dict[str, frozenset[str]] = {}
         # a country named after a locative (في لبنان) and a territory (سوريا) are places
         self._countries = {a.id for a in actors.values() if a.type == "Country"}
         self._territories = {a.id for a in actors.values() if a.territory}
+        self._states = {t: t + ".gov" for t in self._territories if t + ".gov" in actors}
+        if state_words is None and self._states:
+            from kg.ner.roles import load_roles  # the role lexicon (kg.ner.roles imports this module)
+
+            # the office nouns, not the prepositions some roles end in (القيادي في، المتحدث باسم)
+            state_words = (r.words[-1] for r in load_roles() if "org" in r.takes
+                           and r.words[-1] not in _ROLE_PREPOSITIONS)
+        self._state_words = frozenset(match_form(w) for w in state_words or ())
         for actor in actors.values():
             for form, names in (
                 ("name", [actor.name_ar]),
@@ -117,7 +140,7 @@ class GazetteerMentionFinder(MentionFinder):
                 self._context[actor.id] = frozenset(match_form(w) for w in actor.requires_context_ar)
         for place_id, names in (places or {}).items():
             for n in names:
-                self._add(_key(n), place_id, "PLACE", "name")
+                self._add(_key(n, article=True), place_id, "PLACE", "name")
 
     def _add(self, key: tuple[str, ...], target: str, label: str, form: str) -> None:
         if not key:
@@ -126,6 +149,19 @@ class GazetteerMentionFinder(MentionFinder):
         entry = _Entry(key, target, label, form)
         if entry not in entries:
             entries.append(entry)
+
+    def _listed_after_from(self, tokens: tuple[Token, ...], i: int, n: int, entry: _Entry) -> bool:
+        """Whether a country after من heads a list of countries (طائرات من السعودية والإمارات
+        والأردن): the list names the states taking part, not where something comes from."""
+        if match_form(tokens[i - 1].norm.lstrip("وف")) != "من" or entry.target not in self._countries \
+                or i + n >= len(tokens) or not tokens[i + n].norm.startswith("و"):
+            return False
+        return any(e.target in self._countries and e.form in ("name", "alias")
+                   for e, _, _ in self._match_at(tokens, i + n))
+
+    def _after_office(self, word: str) -> bool:
+        """Whether ``word`` (match form) is an office word, with or without و/ف."""
+        return word in self._state_words or (word[:1] in ("و", "ف") and word[1:] in self._state_words)
 
     def _match_at(self, tokens: tuple[Token, ...], i: int):
         """Entries matching at token ``i``, with the proclitic prefix removed."""
@@ -148,8 +184,17 @@ class GazetteerMentionFinder(MentionFinder):
                     if required and not (previous & required) and not _quoted(doc, tokens, i, n):
                         continue
                     label, target = entry.label, entry.target
-                    locative = "ب" in prefix or (i > 0 and _is_locative(tokens[i - 1].norm))
-                    if entry.target in self._territories or locative and (
+                    locative = "ب" in prefix or (i > 0 and _is_locative(tokens[i - 1].norm)
+                                                 and not self._listed_after_from(tokens, i, n, entry))
+                    if sentence.index == 0 and not prefix and _dateline(tokens, i, n) and (
+                        entry.form == "metonym" or entry.target in self._countries
+                    ):
+                        label = "PLACE"  # a capital in the dateline is where, not who
+                        target = "place:" + normalize(doc[tokens[i].start : tokens[i + n - 1].end]).text
+                    elif entry.target in self._states and not prefix and i > 0 \
+                            and self._after_office(tokens[i - 1].norm):
+                        target = self._states[entry.target]  # مندوب سوريا: the state
+                    elif entry.target in self._territories or locative and (
                         entry.form == "metonym"
                         or entry.target in self._countries and entry.form in ("name", "alias")
                     ):
@@ -181,6 +226,14 @@ class GazetteerMentionFinder(MentionFinder):
                 )
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+
+def _dateline(tokens: tuple[Token, ...], i: int, n: int) -> bool:
+    """Whether tokens ``i .. i+n`` are a city of the dateline that opens a document: first
+    in it, or after another dateline city and a slash (بيروت/واشنطن (رويترز) -)."""
+    if i + n >= len(tokens) or tokens[i + n].surface not in _DATELINE_NEXT:
+        return False
+    return i == 0 or (i >= 2 and tokens[i - 1].surface == "/" and i <= 4)
 
 
 def _is_locative(word: str) -> bool:

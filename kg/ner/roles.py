@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from kg.gazetteer import read_validated
@@ -31,9 +32,19 @@ _MAX_NAME = 4
 _MAX_NAME_BEFORE = 3
 _LETTERS = re.compile("^[\u0621-\u064a]+$")
 _COMMAS = frozenset({"،", ","})
+# Quotes around an organization (المتحدث باسم «قسد»); the normalizer makes them all ".
+_QUOTES = frozenset({'"', "'", "«", "»", "“", "”"})
 # Words after an organization that say where an envoy or representative is posted
 # (المبعوث الروسي إلى سوريا، مندوب روسيا لدى الأمم المتحدة), skipped with what they name.
 _POSTED = frozenset({"الي", "لدي", "في"})
+# Words that open the domain of an office (مستشار المرشد للشؤون الدولية، مساعد الوزير
+# لشؤون الشرق الأوسط), in match form; the domain is skipped with the words it governs.
+_DOMAIN = frozenset(match_form(w) for w in ("للشؤون", "لشؤون", "لشئون", "للشئون", "بشؤون", "لملف"))
+# The longest domain phrase and the longest parenthesis skipped after an organization.
+_MAX_DOMAIN = 4
+_MAX_PAREN = 5
+# The longest organ named only by its nisba after a role (باسم هيئة الأركان العامة الإيرانية).
+_MAX_ORGAN = 3
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,7 @@ class RolePattern:
     org: str | None = None
     unit: str | None = None  # id suffix of the organ the role heads: "mod" in russia.mod
     relation: str = "MEMBER_OF"
+    in_names: bool = False  # the first role word also occurs inside names (أمير)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -68,14 +80,27 @@ def load_roles(path: str | Path | None = None) -> list[RolePattern]:
     >>> sorted(roles["وزير الخارجية"].takes)
     ['nisba', 'org']
     """
-    path = path or schema_file("roles.jsonl")
-    return [
+    path = str(path or schema_file("roles.jsonl"))
+    return list(_roles(path, _mtime(path)))
+
+
+def _mtime(path: str) -> float:
+    try:
+        return Path(path).stat().st_mtime
+    except OSError:
+        return 0.0  # read_validated names the missing file
+
+
+@lru_cache(maxsize=8)  # the gazetteer finder and the role finder both read the lexicon
+def _roles(path: str, mtime: float) -> tuple[RolePattern, ...]:
+    return tuple(
         RolePattern(
             role_ar=e["role_ar"], title_en=e["title_en"], takes=frozenset(e["takes"]),
             needs_org=e["needs_org"], org=e.get("org"), unit=e.get("unit"), relation=e["relation"],
+            in_names=e.get("in_names", False),
         )
         for _, e in read_validated(path, "roles.schema.json")
-    ]
+    )
 
 
 def load_name_words(path: str | Path | None = None) -> dict[str, str]:
@@ -88,8 +113,21 @@ def load_name_words(path: str | Path | None = None) -> dict[str, str]:
     >>> load_name_words()["قال"]
     'verb'
     """
-    path = path or schema_file("name_words.jsonl")
-    return {match_form(e["word"]): e["kind"] for _, e in read_validated(path, "name_words.schema.json")}
+    path = str(path or schema_file("name_words.jsonl"))
+    return {match_form(w): kind for w, kind in _name_words(path, _mtime(path))}
+
+
+@lru_cache(maxsize=8)
+def _name_words(path: str, mtime: float) -> tuple[tuple[str, str], ...]:
+    return tuple((e["word"], e["kind"]) for _, e in read_validated(path, "name_words.schema.json"))
+
+
+def _alef_maqsura_words(path: str | Path | None = None) -> frozenset[str]:
+    """Boundary words written with a final ى (على، إلى), in match form: the same word with a
+    final ي is a name (علي), so these only bound a name where the text writes ى."""
+    path = str(path or schema_file("name_words.jsonl"))
+    words = _name_words(path, _mtime(path))
+    return frozenset(match_form(w) for w, _ in words if w.endswith("ى"))
 
 
 @dataclass(frozen=True)
@@ -142,11 +180,18 @@ class RoleMentionFinder(MentionFinder):
         self._gazetteer = gazetteer
         self._actors = actors
         self._words = dict(load_name_words() if name_words is None else name_words)
+        self._maqsura = _alef_maqsura_words() if name_words is None else frozenset()
         self._roles: dict[str, list[RolePattern]] = {}
         for role in load_roles() if roles is None else roles:
             self._roles.setdefault(role.words[0], []).append(role)
         for patterns in self._roles.values():
             patterns.sort(key=lambda r: -len(r.words))
+        # first words of roles, which cannot be part of a name (وتوعد مستشار، وزير الداخلية),
+        # unless some role says its word also occurs in names (أمير)
+        self._role_words = frozenset(
+            w for w, patterns in self._roles.items()
+            if not w.startswith("ال") and not any(r.in_names for r in patterns)
+        )
 
     def find(self, text: AnalyzedText) -> list[Mention]:
         found = self._gazetteer.find(text)
@@ -210,24 +255,74 @@ class RoleMentionFinder(MentionFinder):
     def _complement(self, role: RolePattern, tokens, placed, j) -> tuple[str | None, int]:
         """The organization after the role words at token ``j`` and the token after it."""
         org = role.org
-        j = self._skip(tokens, j, "qualifier")
-        found = placed.get(j)
+        j = self._skip_domain(tokens, self._skip(tokens, j, "qualifier"))
+        quoted = j < len(tokens) and tokens[j].norm in _QUOTES and (j + 1) in placed
+        found = placed.get(j + 1 if quoted else j)
         if found is None and "org" in role.takes and j < len(tokens) \
                 and self._kind(tokens[j]) == "group":
             j += 1
-            found = placed.get(j)
+            quoted = j < len(tokens) and tokens[j].norm in _QUOTES and (j + 1) in placed
+            found = placed.get(j + 1 if quoted else j)
+        if found is None and "org" in role.takes:
+            found = self._organ_nisba(tokens, placed, j)  # باسم الجيش الإسرائيلي
         if found is not None and found.mention.label == "ACTOR" \
                 and not self._is_person(found.mention, unknown=False):
             is_nisba = found.mention.form == "nisba"
-            if ("nisba" in role.takes and is_nisba) or ("org" in role.takes and not is_nisba):
+            if ("nisba" in role.takes and is_nisba) or ("org" in role.takes and not is_nisba) \
+                    or (found.first > j and "org" in role.takes):
                 org, j = found.mention.actor, found.last + 1
-                j = self._skip(tokens, j, "qualifier")
+                if quoted and j < len(tokens) and tokens[j].norm in _QUOTES:
+                    j += 1
+                j = self._skip_paren(tokens, self._skip(tokens, j, "qualifier"))
                 after = placed.get(j)
                 if after is not None and after.mention.form == "nisba" and after.mention.actor == org:
                     j = after.last + 1  # "الحكومة السورية" after a role: the nisba repeats it
-        if j < len(tokens) and tokens[j].norm in _POSTED and (j + 1) in placed:
-            j = placed[j + 1].last + 1
-        return org, self._skip(tokens, j, "qualifier")
+                j = self._skip(tokens, j, "qualifier")
+        for _ in range(3):  # where the office is held, and for what (في دمشق، للتحالف الدولي)
+            k = self._skip_domain(tokens, j)
+            if k < len(tokens) and tokens[k].norm in _POSTED and (k + 1) in placed:
+                k = placed[k + 1].last + 1
+            elif k in placed and tokens[k].norm.startswith("ل") and placed[k].mention.label != "PER" \
+                    and not self._is_person(placed[k].mention, unknown=False) \
+                    and placed[k].mention.start > tokens[k].start:
+                k = placed[k].last + 1  # المبعوث الأمريكي للتحالف الدولي
+            k = self._skip(tokens, k, "qualifier")
+            if k == j:
+                break
+            j = k
+        return org, j
+
+    def _organ_nisba(self, tokens, placed, j: int):
+        """The nisba after the unnamed organ at token ``j`` (الجيش الإسرائيلي، وزارة الدفاع
+        التركية، هيئة الأركان العامة الإيرانية): up to three words the gazetteer does not
+        know, then a nisba adjective, which names the organization."""
+        for k in range(j, min(len(tokens), j + _MAX_ORGAN + 1)):
+            found = placed.get(k)
+            if found is not None:
+                return found if k > j and found.mention.form == "nisba" else None
+            if not _LETTERS.match(tokens[k].norm) or self._kind(tokens[k]) == "verb":
+                return None
+        return None
+
+    def _skip_domain(self, tokens, j: int) -> int:
+        """The token after a domain phrase at ``j`` (للشؤون الدولية، لشؤون مكافحة الإرهاب)."""
+        if j >= len(tokens) or tokens[j].norm not in _DOMAIN:
+            return j
+        k = j + 2  # the domain word and the word it governs
+        while k < len(tokens) and k - j < _MAX_DOMAIN and (
+            _has_article(tokens[k]) or tokens[k].norm.startswith("وال")
+        ) and self._kind(tokens[k]) is None:
+            k += 1
+        return min(k, len(tokens))
+
+    @staticmethod
+    def _skip_paren(tokens, j: int) -> int:
+        """The token after a short parenthesis at ``j`` ((البنتاغون)، (قسد))."""
+        if j < len(tokens) and tokens[j].norm == "(":
+            for k in range(j + 1, min(len(tokens), j + _MAX_PAREN + 1)):
+                if tokens[k].norm == ")":
+                    return k + 1
+        return j
 
     def _name_after(self, tokens, placed, j, role: RolePattern, org: str | None):
         """``(start, end, actor, last token)`` of the name at token ``j``, or None."""
@@ -246,6 +341,12 @@ class RoleMentionFinder(MentionFinder):
             k += 1
             if self._ends_name(tokens, j, k - 1):
                 break
+        if k > j and not _has_article(tokens[j]) and k in placed and k - j < _MAX_NAME:
+            m = placed[k].mention
+            if m.label == "ACTOR" and self._is_person(m) and self._actors is not None \
+                    and m.start == tokens[k].start:
+                # a fuller name of a known person (عادل بن أحمد الجبير → عادل الجبير)
+                return tokens[j].start, m.end, m.actor, placed[k].last
         if k - j < 2 or _has_article(tokens[j]):
             return None  # a role + one unknown word (a lone first name, a noun) is too weak
         return tokens[j].start, tokens[k - 1].end, None, k - 1
@@ -289,6 +390,9 @@ class RoleMentionFinder(MentionFinder):
         kind = self._words.get(norm)
         if kind is None and norm[:1] in ("و", "ف") and len(norm) > 2:
             kind = self._words.get(norm[1:])
+            norm = norm[1:]
+        if kind is not None and norm in self._maqsura and token.surface.endswith("ي"):
+            return None  # علي, not على
         return kind
 
     def _skip(self, tokens, j: int, kind: str) -> int:
@@ -298,10 +402,19 @@ class RoleMentionFinder(MentionFinder):
 
     def _name_like(self, token: Token) -> bool:
         norm = token.norm
-        if not _LETTERS.match(norm) or self._kind(token) in ("stop", "verb", "qualifier"):
+        if not _LETTERS.match(norm) or self._kind(token) in ("stop", "verb", "qualifier", "group"):
             return False
         # a preposition fused with the article (للصحفيين، بالقرب) does not start a name
         if norm.startswith("لل") or (len(norm) >= 6 and norm[:3] in ("بال", "كال", "وال", "فال")):
+            return False
+        # a role word is no name (وتوعد مستشار، وزير الداخلية)
+        if norm in self._role_words or (norm[:1] in ("و", "ف") and norm[1:] in self._role_words):
+            return False
+        # a preposition on a hamza-initial word (بإنقاذ، لإعلان) or on a common word (بقوات)
+        surface = normalize(token.surface).text
+        if surface[:2] in ("بأ", "بإ", "لأ", "لإ", "كأ", "كإ", "وبأ", "وبإ", "ولإ", "ولأ"):
+            return False
+        if norm[:1] in ("ب", "ل") and len(norm) >= 4 and self._words.get(norm[1:]) in ("stop", "verb", "group"):
             return False
         return True
 
