@@ -14,6 +14,7 @@ __all__ = [
     "Document",
     "Sentence",
     "Token",
+    "Word",
     "AnalyzedText",
     "Mention",
     "Actor",
@@ -61,12 +62,29 @@ class Token:
 
 
 @dataclass(frozen=True)
+class Word:
+    """A syntactic word of a Universal Dependencies parse, placed on our tokens.
+
+    Arabic parsers split a token into words (وبالروسية → و + ب + الروسية), so several
+    words may share one ``token``.
+    """
+
+    token: int  # index of the Token (in AnalyzedText.tokens) the word is part of
+    text: str
+    upos: str
+    head: int  # index of the head Word in AnalyzedText.words; -1 for a sentence root
+    deprel: str
+
+
+@dataclass(frozen=True)
 class AnalyzedText:
-    """A document split into sentences and tokens (the input of every mention finder)."""
+    """A document split into sentences and tokens (the input of every mention finder),
+    and, where a parser ran, the words of its dependency parse."""
 
     document: Document
     sentences: tuple[Sentence, ...]
     tokens: tuple[Token, ...]
+    words: tuple[Word, ...] = ()
 
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:
         return self._by_sentence.get(index, ())

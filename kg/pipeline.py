@@ -17,6 +17,7 @@ from kg.model import Actor, Document, Extraction, LinkedMention, Mention
 from kg.ner.base import MentionFinder
 from kg.ner.gazetteer import GazetteerMentionFinder
 from kg.relations import extract_statements, load_relation_rules
+from kg.syntax import StanzaParser
 from kg.text import analyze
 from kg.time import document_date
 
@@ -31,7 +32,8 @@ class PipelineConfig:
 
     ``finders`` names mention finders of :data:`FINDERS`; ``stanza_models`` is a folder of
     official Stanza Arabic models (else the project-trained model is used, else the
-    gazetteer alone, with one warning).
+    gazetteer alone, with one warning); where it holds a dependency parser, the relation
+    extractor reads its parses too.
     """
 
     finders: tuple[str, ...] = ("gazetteer", "role", "stanza")
@@ -74,18 +76,25 @@ FINDERS: dict[str, Callable[[_Resources], MentionFinder | None]] = {
 
 
 class Pipeline:
-    """A built pipeline; :meth:`process` turns documents into an :class:`Extraction`."""
+    """A built pipeline; :meth:`process` turns documents into an :class:`Extraction`.
+
+    ``parser`` (a :class:`kg.syntax.StanzaParser`, where official Stanza models are given)
+    adds a dependency parse that the relation extractor reads before its surface patterns.
+    """
 
     def __init__(self, finders: list[MentionFinder], actors: dict[str, Actor], rules,
-                 batch_size: int = 32):
+                 batch_size: int = 32, parser: StanzaParser | None = None):
         self.finders = finders
         self.actors = actors
         self.rules = rules
         self.batch_size = batch_size
+        self.parser = parser
         self.names = name_index(actors)
 
     def _process_batch(self, docs: list[Document], out: Extraction, known: dict[str, Actor]):
         texts = [analyze(_dated(d)) for d in docs]
+        if self.parser is not None:
+            texts = self.parser.parse_batch(texts)
         found: list[list[Mention]] = [[] for _ in texts]
         for finder in self.finders:
             for i, mentions in enumerate(finder.find_batch(texts)):
@@ -171,7 +180,10 @@ def build_pipeline(config: PipelineConfig = PipelineConfig()) -> Pipeline:
     places = {p.id: (p.name_ar, *p.aliases_ar) for p in load_places()}
     res = _Resources(actors, GazetteerMentionFinder(actors, places), config)
     finders = [f for f in (FINDERS[name](res) for name in config.finders) if f is not None]
-    return Pipeline(finders, actors, load_relation_rules(), config.batch_size)
+    parser = None
+    if config.stanza_models is not None and "stanza" in config.finders:
+        parser = StanzaParser.from_models(config.stanza_models)
+    return Pipeline(finders, actors, load_relation_rules(), config.batch_size, parser)
 
 
 def extract(paths: Iterable[str | Path], pipeline: Pipeline | None = None,

@@ -16,6 +16,7 @@ from kg.ner.stanza_finder import (
     StanzaMentionFinder,
     find_models,
     load_stanza_finder,
+    stanza_document,
 )
 from kg.ner.train import model_form, read_conll, retokenize, split_dev, write_stanza_json
 from kg.text import analyze
@@ -132,7 +133,7 @@ def test_conll_to_stanza_json_follows_inference_tokenization(tmp_path):
 def test_entity_starts_after_a_glued_conjunction(finder):
     # Stanza tags whole tokens; the conjunction glued to a name is not part of the entity.
     text = analyze(Document(id="w", text="قصفت الطائرات قرى بينين وسفوهن أمس."))
-    document = finder._stanza_document(text)
+    document = stanza_document(text, finder.match_forms)
     tags = {"بينين": "S-LOC", "وسفوهن": "S-LOC"}
     for token in document.sentences[0].tokens:
         token.ner = tags.get(token.text, "O")

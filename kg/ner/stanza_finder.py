@@ -31,6 +31,7 @@ __all__ = [
     "find_models",
     "load_stanza_finder",
     "proclitic_letters",
+    "stanza_document",
     "download_official_models",
 ]
 
@@ -164,29 +165,10 @@ class StanzaMentionFinder(MentionFinder):
         indices = [i for i, t in enumerate(texts) if t.tokens]
         if not indices:
             return results
-        documents = self.pipeline([self._stanza_document(texts[i]) for i in indices])
+        documents = self.pipeline([stanza_document(texts[i], self.match_forms) for i in indices])
         for i, document in zip(indices, documents):
             results[i] = self._mentions(texts[i], document)
         return results
-
-    def _word(self, token: Token) -> str:
-        word = token.norm if self.match_forms else normalize(token.surface).text
-        return word or token.surface
-
-    def _stanza_document(self, text: AnalyzedText):
-        from stanza.models.common.doc import Document as StanzaDocument
-
-        by_sentence: dict[int, list[Token]] = {}
-        for token in text.tokens:
-            by_sentence.setdefault(token.sentence, []).append(token)
-        sentences = [
-            [
-                {"id": (k + 1,), "text": self._word(t), "misc": f"start_char={t.start}|end_char={t.end}"}
-                for k, t in enumerate(tokens)
-            ]
-            for _, tokens in sorted(by_sentence.items())
-        ]
-        return StanzaDocument(sentences, text=text.document.text)
 
     def _mentions(self, text: AnalyzedText, document) -> list[Mention]:
         token_at = {t.start: t for t in text.tokens}
@@ -195,7 +177,7 @@ class StanzaMentionFinder(MentionFinder):
         for entity in document.ents:
             label = _LABEL_ALIASES.get(entity.type, entity.type)
             first = token_at[entity.start_char]
-            glued = proclitic_letters(match_form(self._word(first)), self.word_rank)
+            glued = proclitic_letters(match_form(_model_word(first, self.match_forms)), self.word_rank)
             start = first.start + letters_offset(first.surface, glued) if glued else first.start
             mentions.append(
                 Mention(
@@ -209,6 +191,33 @@ class StanzaMentionFinder(MentionFinder):
                 )
             )
         return mentions
+
+
+def _model_word(token: Token, match_forms: bool) -> str:
+    word = token.norm if match_forms else normalize(token.surface).text
+    return word or token.surface
+
+
+def stanza_document(text: AnalyzedText, match_forms: bool):
+    """A ``stanza.Document`` of our tokens, each with its original offsets in ``misc``.
+
+    ``match_forms``: words in matching form (``Token.norm``, what the project-trained
+    model learnt on), else normalized with their original spelling (official models).
+    """
+    from stanza.models.common.doc import Document as StanzaDocument
+
+    by_sentence: dict[int, list[Token]] = {}
+    for token in text.tokens:
+        by_sentence.setdefault(token.sentence, []).append(token)
+    sentences = [
+        [
+            {"id": (k + 1,), "text": _model_word(t, match_forms),
+             "misc": f"start_char={t.start}|end_char={t.end}"}
+            for k, t in enumerate(tokens)
+        ]
+        for _, tokens in sorted(by_sentence.items())
+    ]
+    return StanzaDocument(sentences, text=text.document.text)
 
 
 def _word_rank(pretrain: Path | None) -> dict[str, int]:

@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -197,13 +198,20 @@ def corpus_sentences(path: Path) -> Iterable[list[str]]:
                 yield [t.norm for t in analyzed.sentence_tokens(sentence.index)]
 
 
+def _stable_hash(text: str) -> int:
+    # gensim seeds each word's initial vector with hash(); Python's hash of a str changes
+    # from one process to the next, CRC-32 does not
+    return zlib.crc32(text.encode("utf-8"))
+
+
 def train_word_vectors(sentences: list[list[str]], recipe: Recipe, seed: int = 1):
-    """Skip-gram vectors (gensim, one worker, so a run is reproducible)."""
+    """Skip-gram vectors (gensim, one worker, a stable hash, so a run is reproducible)."""
     from gensim.models import Word2Vec
 
     model = Word2Vec(
         sentences, vector_size=recipe.vector_dim, window=5, min_count=recipe.min_count,
         sg=1, negative=5, epochs=recipe.vector_epochs, workers=1, seed=seed,
+        hashfxn=_stable_hash,
     )
     return model.wv
 

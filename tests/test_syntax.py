@@ -1,0 +1,85 @@
+"""Dependency parses placed on our tokens (kg.syntax), from real Stanza documents.
+
+No Arabic parser model can be fetched here, so the parse is written by hand in CoNLL-U
+(Universal Dependencies, as Stanza's Arabic models label it) and read with Stanza's own
+CoNLL reader: the code under test sees exactly what a Stanza pipeline returns.
+"""
+from stanza.utils.conll import CoNLL
+
+from kg.model import Document
+from kg.syntax import dependents, head_word, subtree, words_from_stanza
+from kg.text import analyze
+
+TEXT = "وقصفت الطائرات الروسية مواقع للمعارضة."
+
+
+def _conllu(text) -> str:
+    # token rows (with their offsets) and the words of multi-word tokens
+    spans = {t.surface: (t.start, t.end) for t in text.tokens}
+
+    def misc(surface):
+        start, end = spans[surface]
+        return f"start_char={start}|end_char={end}"
+
+    rows = [
+        f"1-2\tوقصفت\t_\t_\t_\t_\t_\t_\t_\t{misc('وقصفت')}",
+        "1\tو\tو\tCCONJ\t_\t_\t2\tcc\t_\t_",
+        "2\tقصفت\tقصف\tVERB\t_\t_\t0\troot\t_\t_",
+        f"3\tالطائرات\tطائرة\tNOUN\t_\t_\t2\tnsubj\t_\t{misc('الطائرات')}",
+        f"4\tالروسية\tروسي\tADJ\t_\t_\t3\tamod\t_\t{misc('الروسية')}",
+        f"5\tمواقع\tموقع\tNOUN\t_\t_\t2\tobj\t_\t{misc('مواقع')}",
+        f"6-7\tللمعارضة\t_\t_\t_\t_\t_\t_\t_\t{misc('للمعارضة')}",
+        "6\tل\tل\tADP\t_\t_\t7\tcase\t_\t_",
+        "7\tالمعارضة\tمعارضة\tNOUN\t_\t_\t5\tnmod\t_\t_",
+        f"8\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t{misc('.')}",
+    ]
+    return "\n".join(rows) + "\n\n"
+
+
+def _parsed():
+    text = analyze(Document(id="d", text=TEXT))
+    document = CoNLL.conll2doc(input_str=_conllu(text))
+    return text, words_from_stanza(text, document)
+
+
+def test_words_sit_on_our_tokens():
+    text, words = _parsed()
+    assert [(w.text, text.tokens[w.token].surface) for w in words] == [
+        ("و", "وقصفت"), ("قصفت", "وقصفت"), ("الطائرات", "الطائرات"), ("الروسية", "الروسية"),
+        ("مواقع", "مواقع"), ("ل", "للمعارضة"), ("المعارضة", "للمعارضة"), (".", "."),
+    ]
+    assert [w.head for w in words] == [1, -1, 1, 2, 1, 6, 4, 1]
+    assert words[1].deprel == "root" and words[2].deprel == "nsubj"
+
+
+def test_the_predicate_of_a_token_is_its_word_the_sentence_attaches_to():
+    _, words = _parsed()
+    assert head_word(words, 0) == 1  # قصفت, not the conjunction
+    assert head_word(words, 4) == 6  # المعارضة, not the preposition
+    assert subtree(words, 4) == {4, 5, 6}
+
+
+def test_dependents_of_a_verb_cover_whole_phrases():
+    _, words = _parsed()
+    found = {d.deprel: sorted(d.tokens) for d in dependents(words, 0)}
+    # the subject phrase takes its adjective (the nisba names the actor), the object its
+    # genitive; the conjunction on the verb's own token and the full stop are no dependents
+    assert found == {"nsubj": [1, 2], "obj": [3, 4]}
+
+
+def test_a_sentence_of_its_own_keeps_its_heads_local():
+    text = analyze(Document(id="d", text=TEXT + " " + TEXT))
+    first, second = _conllu(analyze(Document(id="d", text=TEXT))), []
+    # the second sentence's offsets are shifted by the first one's length + 1
+    shift = len(TEXT) + 1
+    for row in first.strip().split("\n"):
+        cells = row.split("\t")
+        if cells[9].startswith("start_char="):
+            start, end = (int(x.split("=")[1]) for x in cells[9].split("|"))
+            cells[9] = f"start_char={start + shift}|end_char={end + shift}"
+        second.append("\t".join(cells))
+    document = CoNLL.conll2doc(input_str=first + "\n".join(second) + "\n\n")
+    words = words_from_stanza(text, document)
+    assert len(words) == 16
+    assert words[9].head == -1 and words[10].head == 9  # root, then الطائرات → قصفت
+    assert {d.deprel for d in dependents(words, len(text.tokens) // 2)} == {"nsubj", "obj"}
