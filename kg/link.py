@@ -75,13 +75,23 @@ def name_index(actors: Mapping[str, Actor]) -> dict[str, str]:
     return index
 
 
+def _name_words(name: str) -> list[str]:
+    """Words of a name in match form, a leading conjunction و/ف seen through."""
+    words = match_form(name).split()
+    return [w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w for w in words]
+
+
 def link_mentions(
-    mentions: Iterable[Mention], names: Mapping[str, str]
+    mentions: Iterable[Mention], names: Mapping[str, str], non_names: frozenset[str] = frozenset()
 ) -> tuple[list[Mention], list[Actor]]:
     """Give every mention an actor (or place) id; returns the linked mentions and the
-    actors minted for names no gazetteer knows. ``names`` is the :func:`name_index` of the
-    gazetteer. Mentions that name neither an actor nor a place (statistical MISC) are
-    dropped."""
+    actors minted for names no gazetteer knows.
+
+    ``names`` is the :func:`name_index` of the gazetteer. Mentions that name neither an
+    actor nor a place (statistical MISC) are dropped, and so are statistical mentions with
+    a word that is never part of a name (``non_names``, match form: particles, verbs,
+    month names: a tagger's misreading, not a new actor).
+    """
     linked: list[Mention] = []
     minted: dict[str, Actor] = {}
     for m in mentions:
@@ -89,6 +99,8 @@ def link_mentions(
             linked.append(m)
             continue
         name = normalize(m.text).text.strip()
+        if m.form == "ner" and not non_names.isdisjoint(_name_words(name)):
+            continue
         if m.label in ("LOC", "PLACE"):
             linked.append(replace(m, label="PLACE", actor="place:" + name))
             continue

@@ -83,12 +83,14 @@ class Pipeline:
     """
 
     def __init__(self, finders: list[MentionFinder], actors: dict[str, Actor], rules,
-                 batch_size: int = 32, parser: StanzaParser | None = None):
+                 batch_size: int = 32, parser: StanzaParser | None = None,
+                 non_names: frozenset[str] = frozenset()):
         self.finders = finders
         self.actors = actors
         self.rules = rules
         self.batch_size = batch_size
         self.parser = parser
+        self.non_names = non_names
         self.names = name_index(actors)
 
     def _process_batch(self, docs: list[Document], out: Extraction, known: dict[str, Actor]):
@@ -100,7 +102,7 @@ class Pipeline:
             for i, mentions in enumerate(finder.find_batch(texts)):
                 found[i].extend(mentions)
         for text, mentions in zip(texts, found):
-            linked, minted = link_mentions(merge_mentions(mentions), self.names)
+            linked, minted = link_mentions(merge_mentions(mentions), self.names, self.non_names)
             for actor in minted:
                 known.setdefault(actor.id, actor)
             actors = self.actors | {a.id: a for a in minted}
@@ -183,7 +185,19 @@ def build_pipeline(config: PipelineConfig = PipelineConfig()) -> Pipeline:
     parser = None
     if config.stanza_models is not None and "stanza" in config.finders:
         parser = StanzaParser.from_models(config.stanza_models)
-    return Pipeline(finders, actors, load_relation_rules(), config.batch_size, parser)
+    return Pipeline(finders, actors, load_relation_rules(), config.batch_size, parser, _non_name_words())
+
+
+def _non_name_words() -> frozenset[str]:
+    """Words never part of a name (match form): the particles and verbs of
+    schema/name_words.jsonl, and the month and weekday names of schema/time.jsonl."""
+    from kg.ner.roles import load_name_words
+    from kg.time import load_time_lexicon
+
+    words = {w for w, kind in load_name_words().items() if kind in ("stop", "verb")}
+    for form in load_time_lexicon().forms("month", "hijri_month", "weekday"):
+        words.update(form.split())
+    return frozenset(words)
 
 
 def extract(paths: Iterable[str | Path], pipeline: Pipeline | None = None,

@@ -121,3 +121,20 @@ def test_a_list_of_countries_after_min_names_the_states():
     doc = Document("t", "وشاركت طائرات من الإمارات والأردن في الغارات، ووصل لاجئون من تركيا.")
     got = [(m.text, m.actor) for m in finder.find(analyze(doc))]
     assert got == [("الإمارات", "uae"), ("الأردن", "jordan"), ("تركيا", "place:تركيا")]
+
+
+def test_statistical_mentions_with_a_non_name_word_are_no_actors():
+    from kg.pipeline import _non_name_words
+
+    text = "التقى رائد جبر في نيسان وفدا قال إنه"
+    def ner(words, label="PER"):
+        start = text.index(words)
+        return Mention(start, start + len(words), words, label, "stanza", 0, form="ner")
+
+    mentions = [ner("رائد جبر"), ner("نيسان"), ner("وفدا قال", "ORG")]
+    linked, minted = link_mentions(mentions, name_index(ACTORS), _non_name_words())
+    # a month name and a reporting verb are misreadings of the tagger, not new actors
+    assert [m.text for m in linked] == ["رائد جبر"]
+    assert [a.name_ar for a in minted] == ["رائد جبر"]
+    # without the word list every statistical name becomes an actor
+    assert len(link_mentions(mentions, name_index(ACTORS))[1]) == 3
