@@ -18,6 +18,7 @@ from kg.text import match_form
 
 __all__ = [
     "PARSER_PROCESSORS",
+    "CORE_RELATIONS",
     "Dependent",
     "StanzaParser",
     "words_from_stanza",
@@ -30,14 +31,22 @@ __all__ = [
 PARSER_PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
 
 
+#: Relations that keep a word inside the phrase that names a participant: its adjectives
+#: (الطائرات الروسية), genitives (قوات النظام), conjuncts (تركيا وروسيا), name parts and
+#: appositions; relative clauses and adjuncts (الفصائل المدعومة من تركيا) stay outside.
+CORE_RELATIONS = frozenset({"amod", "nmod", "conj", "flat", "compound", "appos", "det", "case", "cc", "fixed"})
+
+
 @dataclass(frozen=True)
 class Dependent:
     """A dependent of a predicate: its relation, the preposition it takes (match form, ""
-    for none) and the tokens its subtree covers."""
+    for none), the tokens its subtree covers and, among them, those of the phrase that
+    names the participant (``core``: :data:`CORE_RELATIONS` from its head down)."""
 
     deprel: str
     marker: str
     tokens: frozenset[int]
+    core: frozenset[int]
 
 
 class StanzaParser:
@@ -112,11 +121,13 @@ def head_word(words: Sequence[Word], token: int) -> int | None:
     return own[0] if own else None
 
 
-def subtree(words: Sequence[Word], root: int) -> frozenset[int]:
-    """Indices of the words under ``root`` (itself included)."""
+def subtree(words: Sequence[Word], root: int, relations: frozenset[str] | None = None) -> frozenset[int]:
+    """Indices of the words under ``root`` (itself included), following only dependents
+    whose relation (without its subtype) is in ``relations`` when it is given."""
     children: dict[int, list[int]] = {}
     for i, w in enumerate(words):
-        children.setdefault(w.head, []).append(i)
+        if relations is None or w.deprel.split(":")[0] in relations:
+            children.setdefault(w.head, []).append(i)
     found, todo = set(), [root]
     while todo:
         i = todo.pop()
@@ -148,5 +159,9 @@ def dependents(words: Sequence[Word], token: int) -> list[Dependent]:
         if w.head != predicate or w.token == token or w.deprel.split(":")[0] in ("conj", "punct", "cc"):
             continue
         marker = next((match_form(c.text) for c in words if c.head == i and c.deprel == "case"), "")
-        found.append(Dependent(w.deprel, marker, frozenset(words[k].token for k in subtree(words, i))))
+        found.append(Dependent(
+            w.deprel, marker,
+            frozenset(words[k].token for k in subtree(words, i)),
+            frozenset(words[k].token for k in subtree(words, i, CORE_RELATIONS)),
+        ))
     return found

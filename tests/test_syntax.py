@@ -83,3 +83,25 @@ def test_a_sentence_of_its_own_keeps_its_heads_local():
     assert len(words) == 16
     assert words[9].head == -1 and words[10].head == 9  # root, then الطائرات → قصفت
     assert {d.deprel for d in dependents(words, len(text.tokens) // 2)} == {"nsubj", "obj"}
+
+
+def test_core_of_a_participant_leaves_its_relative_clause_out():
+    text = analyze(Document(id="d", text="هاجمت الفصائل المدعومة من تركيا مواقع قسد"))
+    tok = {t.surface: t for t in text.tokens}
+
+    def misc(surface):
+        return f"start_char={tok[surface].start}|end_char={tok[surface].end}"
+
+    rows = [
+        f"1\tهاجمت\t_\tVERB\t_\t_\t0\troot\t_\t{misc('هاجمت')}",
+        f"2\tالفصائل\t_\tNOUN\t_\t_\t1\tnsubj\t_\t{misc('الفصائل')}",
+        f"3\tالمدعومة\t_\tADJ\t_\t_\t2\tacl\t_\t{misc('المدعومة')}",
+        f"4\tمن\t_\tADP\t_\t_\t5\tcase\t_\t{misc('من')}",
+        f"5\tتركيا\t_\tPROPN\t_\t_\t3\tobl\t_\t{misc('تركيا')}",
+        f"6\tمواقع\t_\tNOUN\t_\t_\t1\tobj\t_\t{misc('مواقع')}",
+        f"7\tقسد\t_\tPROPN\t_\t_\t6\tnmod\t_\t{misc('قسد')}",
+    ]
+    words = words_from_stanza(text, CoNLL.conll2doc(input_str="\n".join(rows) + "\n\n"))
+    subject, obj = dependents(words, 0)
+    assert (subject.deprel, sorted(subject.tokens), sorted(subject.core)) == ("nsubj", [1, 2, 3, 4], [1])
+    assert (obj.deprel, sorted(obj.core)) == ("obj", [5, 6])  # مواقع قسد: the genitive names it
