@@ -1,7 +1,9 @@
 """Entity-level NER scores on ANERcorp test: the trained Stanza model, the gazetteer, both.
 
 Standard CoNLL scoring (as conlleval): an entity is correct only when its span and its
-type both match exactly; precision, recall and F1 per type and overall. Each test sentence
+type both match exactly; precision, recall and F1 per type and overall. Spans are
+compared in tokens, as conlleval does: kg's finders start a mention after a conjunction
+or preposition glued to a name (وواشنطن → واشنطن), ANERcorp tags the whole token. Each test sentence
 becomes one document whose text is its tokens joined by spaces; tokens are split the way
 kg.text tokenizes (``(د`` is ``(`` + ``د``), and gold entity spans are trimmed of
 punctuation split off their edges, exactly as the training recipe does.
@@ -34,7 +36,7 @@ _RESULTS = Path(__file__).resolve().parent / "results" / "ner_anercorp.json"
 _TAG_TYPES = {"PERS": "PER"}
 _ACTOR_TYPES = {"Person": "PER", "Country": "LOC"}
 
-Span = tuple[int, int, int, str]  # (sentence, start, end, type)
+Span = tuple[int, int, int, str]  # (sentence, first token, last token, type)
 
 
 def analyzed_sentence(index: int, words: Sequence[str]) -> tuple[AnalyzedText, list[tuple[int, int]]]:
@@ -89,6 +91,13 @@ def _close(entities: set, index: int, current):
     return None
 
 
+def on_tokens(text: AnalyzedText, index: int, start: int, end: int, kind: str) -> Span:
+    """The character span ``[start, end)`` of sentence ``index`` as its first and last token."""
+    first = next(k for k, t in enumerate(text.tokens) if t.end > start)
+    last = max(k for k, t in enumerate(text.tokens) if t.start < end)
+    return index, first, last, kind
+
+
 def gazetteer_type(mention: Mention, actor_types: dict[str, str]) -> str:
     """PER, LOC or ORG for a gazetteer mention."""
     if mention.label == "PLACE":
@@ -98,8 +107,8 @@ def gazetteer_type(mention: Mention, actor_types: dict[str, str]) -> str:
 
 def combine(gazetteer: list[Span], stanza: list[Span]) -> set[Span]:
     """Gazetteer spans, plus Stanza spans that overlap none of them."""
-    taken = {(s, i) for s, a, b, _ in gazetteer for i in range(a, b)}
-    return set(gazetteer) | {e for e in stanza if not any((e[0], i) in taken for i in range(e[1], e[2]))}
+    taken = {(s, i) for s, a, b, _ in gazetteer for i in range(a, b + 1)}
+    return set(gazetteer) | {e for e in stanza if not any((e[0], i) in taken for i in range(e[1], e[2] + 1))}
 
 
 def score(gold: set[Span], predicted: set[Span]) -> dict:
@@ -142,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> dict:
     for i, sentence in enumerate(sentences):
         text, spans = analyzed_sentence(i, [w for w, _ in sentence])
         texts.append(text)
-        gold |= gold_entities(i, sentence, spans, text)
+        gold |= {on_tokens(text, *e) for e in gold_entities(i, sentence, spans, text)}
 
     models = find_models(trained_dir=args.model_dir or TRAINED_MODEL_DIR)
     if models is None:
@@ -151,14 +160,14 @@ def main(argv: Sequence[str] | None = None) -> dict:
     started = time.perf_counter()
     stanza_found = finder.find_batch(texts)
     stanza_seconds = time.perf_counter() - started
-    stanza_spans = [(i, m.start, m.end, m.label) for i, ms in enumerate(stanza_found) for m in ms]
+    stanza_spans = [on_tokens(texts[i], i, m.start, m.end, m.label) for i, ms in enumerate(stanza_found) for m in ms]
 
     actors = load_gazetteer()
     places = {p.id: (p.name_ar, *p.aliases_ar) for p in load_places()}
     gazetteer = GazetteerMentionFinder(actors, places)
     actor_types = {a.id: a.type for a in actors.values()}
     gazetteer_spans = [
-        (i, m.start, m.end, gazetteer_type(m, actor_types))
+        on_tokens(t, i, m.start, m.end, gazetteer_type(m, actor_types))
         for i, t in enumerate(texts) for m in gazetteer.find(t) if m.form != "nisba"
     ]
 
