@@ -43,6 +43,7 @@ class CueList:
     after: int = 0  # words after the trigger where the cue may also stand (شن أي هجوم)
     imperfect_only: bool = False  # only before an imperfect verb (قد يشن، not قد هاجمت)
     speaker: str | None = None  # attribution: where the source stands ("around", "right")
+    through: frozenset[str] = frozenset()  # complementizers after which the scope starts again
 
     @cached_property
     def by_head(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -94,6 +95,7 @@ def load_modality_cues(path: str | Path | None = None) -> ModalityCues:
                 after=int(entry.get("after", 0)),
                 imperfect_only=bool(entry.get("imperfect_only", False)),
                 speaker=entry.get("speaker"),
+                through=frozenset(match_form(w) for w in entry.get("through", ())),
             )
         )
     return ModalityCues(tuple(lists))
@@ -114,6 +116,15 @@ def cue_at(norms: Sequence[str], i: int, cue_list: CueList) -> int:
     return 0
 
 
+def _scope_start(norms: Sequence[str], end: int, trigger: int, cue_list: CueList) -> int:
+    """Where the words a cue governs begin: after the cue, or after a complementizer of
+    ``through`` within its scope."""
+    for j in range(end, min(trigger, end + cue_list.scope + 1)):
+        if norms[j] in cue_list.through:
+            return j + 1
+    return end
+
+
 def modality_before(
     norms: Sequence[str], trigger: int, clause_start: int, cues: ModalityCues, verb_prefix: str = "",
     barriers: Collection[int] = (), imperfect: bool = False,
@@ -122,7 +133,8 @@ def modality_before(
 
     A cue governs the trigger when it ends at most ``scope`` words before it (or stands
     within ``after`` words after it) and no barrier word (another trigger, a relative
-    pronoun) stands between them. ``verb_prefix`` is the proclitic removed from the trigger
+    pronoun) stands between them. After a cue with ``through`` complementizers (نفت X أن …)
+    the words are counted from the complementizer. ``verb_prefix`` is the proclitic removed from the trigger
     word (``س`` in سيقصف); ``imperfect`` whether the trigger is an imperfect verb.
 
     >>> cues = load_modality_cues()
@@ -136,9 +148,10 @@ def modality_before(
         for cue_list in cues.of(kind):
             if cue_list.imperfect_only and not imperfect:
                 continue
-            for i in range(max(clause_start, trigger - cue_list.scope - 3), trigger):
+            reach = cue_list.scope * (2 if cue_list.through else 1) + 3
+            for i in range(max(clause_start, trigger - reach), trigger):
                 n = cue_at(norms, i, cue_list)
-                if n and trigger - (i + n) <= cue_list.scope and not any(
+                if n and trigger - _scope_start(norms, i + n, trigger, cue_list) <= cue_list.scope and not any(
                     i + n <= b < trigger for b in barriers
                 ):
                     found[kind] = True

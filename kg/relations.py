@@ -1,8 +1,10 @@
 """Relation extraction: triggers and argument patterns (schema/relations.jsonl) → Statements.
 
 Within each sentence, the extractor finds the triggers of the rules (verbs, masdar nouns,
-participles, multiword phrases, with Arabic proclitics seen through), then fills the two
-argument slots each rule declares from the linked mentions around the trigger:
+participles, multiword phrases, with Arabic proclitics seen through, and a verb in all its
+persons and numbers: قصف matches قصفت، قصفتا، قصفوا، يقصفون and, with an object pronoun,
+قصفوها), then fills the two argument slots each rule declares from the linked mentions
+around the trigger:
 
 ``left``          the nearest argument before the trigger in its clause (SVO subject)
 ``left near``     an argument right before the trigger (المدعومة، التابع، الخاضعة لسيطرة)
@@ -31,21 +33,44 @@ conditional or hypothetical cue governs (إذا، في حال، أي هجوم، 
 ``modality="conditional"``, a future one with ``modality="future"``: flagged, not asserted
 (graph scores and canned queries leave them out).
 
-Beyond the slots, a few constructions of news Arabic are read in code: a verb after أنْ
-takes the one who says or denies it as subject (نفت موسكو أن تكون قد زودت …), a verb
-after an event noun takes the event's agent (غارات روسية استهدفت …), coordinated verbs
-share their subject, a sentence opening with جاء ذلك continues the previous one's actor,
-and several actors doing one thing together (ضربة ثلاثية) also cooperate.
+Beyond the slots, constructions of news Arabic are read in code:
+
+- subjects: a verb after أنْ takes the one who says or denies it (نفت موسكو أن تكون قد
+  زودت …); a verb after an event noun takes the event's agent (غارات روسية استهدفت …), a
+  definite one the agent of the attack the text spoke of (قال ناشطون إن الغارات دمرت …);
+  a verb coordinated after a comma, or in a relative clause whose object pronoun is the
+  antecedent, shares the subject of the verb before it, a verb of saying included (قال X
+  …، واتهم تركيا: تركيا is the object); a verb with و opens its clause, the actor right
+  before it is no subject; VSO subjects are read through role phrases (انتقد قائد الحرس
+  الثوري اللواء فلان);
+- objects: an object pronoun on a verb (وتمدها طهران) stands for the argument before it;
+  the genitive of a masdar governed by a verb or a preposition is its object (قررت
+  دعم الفصائل، بتسليح الوحدات), after the verb's own subject its agent (انتقدت روسيا دعم
+  واشنطن); a definite noun takes no genitive (يستثني الاتفاق هيئة تحرير الشام); a marker
+  belongs to the nearest noun that takes it (… اتهام … بشن هجوم على البلدة); unnamed forces
+  loyal to X stand for X (على عناصر موالية للنظام);
+- the agent of an event noun in an adjunct phrase is the clause's subject (سيطرت X … بعد
+  معارك مع Y; وفي اتصال مع Y، أكد X …), of a noun whose clause is about an event the text
+  spoke of that event's agent (إن الحملة تهدف إلى دعم الفصائل); backing after a comma or
+  no actor (بدعم جوي روسي) backs the clause's subject;
+- reference: actor nouns with a possessive pronoun (قواتها، مقاتليهم) stand for the actor
+  before them that agrees with the pronoun, a definite head noun alone (التنظيم، الهيئة)
+  for the document's main actor named with it, his country (بلاده) for the state named
+  before it; clauses set off by commas (X، التي …، ; X، وهي …،) are passed over, and an
+  state after في is a place (غاراتها في سوريا);
+- a sentence opening with جاء ذلك continues the previous one's actor in its first
+  relation, and several actors doing one thing together (ضربة ثلاثية) also cooperate.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from kg.modality import Modality, ModalityCues, cue_at, load_modality_cues, modality_before
+from kg.modality import CueList, Modality, ModalityCues, cue_at, load_modality_cues, modality_before
 from kg.model import Actor, AnalyzedText, Mention, Statement, Token
 from kg.resources import DataFileError, read_data_file, schema_file
 from kg.text import NOUN_PROCLITICS, clitic_letters, letters_offset, match_form
@@ -71,6 +96,8 @@ AGENT_WINDOW = 6
 #: Words from the start of a sentence opening with جاء ذلك within which a trigger may take
 #: the previous sentence's actor.
 OPENER_REACH = 6
+#: Words after a trigger within which a word its rule requires must stand.
+REQUIRES_WINDOW = 6
 #: Sentences longer than this (characters) give the clause around the relation as evidence.
 MAX_EVIDENCE = 300
 
@@ -85,15 +112,25 @@ _LEXICONS = (
     "boundary", "complementizer", "relative", "agent_marker", "toponym_head",
     "toponym_compound", "toponym_stop", "locative", "region", "role", "role_filler",
     "posted_at", "actor_head", "cause", "time_word", "anaphoric_opener", "object_stop", "victim", "quantifier",
+    "anaphoric_head", "adjunct", "affiliation", "definite_anaphor", "target_head", "state_anaphor",
 )
 _VERB_PREFIXES = ("", "و", "ف", "س", "وس", "فس")
 _NOUN_PREFIXES = NOUN_PROCLITICS
 _SUFFIXES = ("", "ه", "ها", "هم", "هما")
 _PRONOUN_SUFFIXES = ("ها", "ه", "هم", "هما")
+# Person and number endings of a verb (قصفت، أطلقتا، قصفوا، يقصفون، يتبادلان), alone or
+# before an object pronoun (زودتها، قصفوه): a verb trigger is listed in its bare form and
+# matched in all of them.
+_INFLECTIONS = ("", "ت", "ا", "تا", "وا", "ون", "ان")
+_VERB_SUFFIXES = tuple(dict.fromkeys(
+    (i[:-1] if i == "وا" and p else i) + p for i in _INFLECTIONS for p in _SUFFIXES
+))
 _PUNCT = frozenset('"«»“”\'()[]-–—/,،')
 _COORD_SEP = frozenset({"/", "-", "–", "—", '"', "«", "»", "“", "”"})
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _DEMONSTRATIVES = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "هذين", "هاتين"))
+# Pronouns opening a clause set off by commas (الفصائل، وهي تحالف …،).
+_ASIDE_OPENERS = frozenset(match_form(w) for w in ("وهي", "وهو", "وهم", "وهما", "وهن"))
 # Words before a country that make it a party rather than a place (بين روسيا والأردن).
 _PARTY_BEFORE = frozenset(match_form(w) for w in ("بين", "وبين", "من", "مع", "ضد"))
 # Between أنْ and a verb whose subject is dropped (أن تكون قد زودت).
@@ -104,6 +141,10 @@ _VSO_OPENERS = frozenset(match_form(w) for w in ("لم", "لن", "لا", "قد",
 # A single word with a nisba ending (التركية، روسية، الإيرانيين).
 _NISBA_LIKE = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?\w{2,}(?:ي|يه|يون|يين|يان|يتان|يتين)$")
 _PREPOSITIONS = frozenset(match_form(w) for w in ("على", "ضد", "مع", "إلى", "من", "في", "ل", "ب", "عن", "لدى"))
+# Words after which a verb trigger is a masdar (مع قصف الطيران، من شن الطائرات الغارات).
+_GOVERNING = _PREPOSITIONS | frozenset(match_form(w) for w in (
+    "بين", "حول", "نحو", "عبر", "خلال", "بعد", "قبل", "منذ", "عقب", "إثر", "جراء", "وسط", "أثناء",
+))
 
 
 class RelationRuleError(ValueError):
@@ -129,9 +170,10 @@ class RelationRule:
     subject: Slot
     object: Slot
     confidence: float
+    requires: frozenset[str] = frozenset()  # words one of which must follow the trigger
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: the readings of words are cached per rule set
 class RelationRules:
     """Everything the extractor reads from data: rules, lexicons, predicates, cues."""
 
@@ -221,6 +263,7 @@ def load_relation_rules(
                 subject=parse_slot(entry["subject"]),
                 object=parse_slot(entry["object"]),
                 confidence=float(entry.get("confidence", 0.5)),
+                requires=frozenset(match_form(w) for w in entry.get("requires", ())),
             )
         except KeyError as e:
             raise RelationRuleError(f"{where}: missing field {e.args[0]!r}") from e
@@ -278,6 +321,8 @@ class _Arg:
     type: str | None = None  # the actor's type (Country, ArmedGroup …) when known
     clitic: str = ""  # proclitic letters before the mention in its first word
     group: int | None = None  # minted place lists share a group number
+    heads: frozenset[str] = frozenset()  # first nouns of the actor's names (تنظيم، هيئه)
+    feminine: bool = False  # referred to by a feminine or plural pronoun (ها)
 
 
 @dataclass(frozen=True)
@@ -287,6 +332,7 @@ class _Trigger:
     last: int
     prefix: str  # proclitic removed from the first word
     chars: int  # letters matched: longer, more specific triggers win
+    pronoun: str = ""  # object pronoun a verb carries (تزودها): its object stands before
 
 
 class _Sentence:
@@ -294,7 +340,8 @@ class _Sentence:
 
     def __init__(self, text: AnalyzedText, index: int, tokens: Sequence[Token],
                  mentions: Sequence[Mention], actors: Mapping[str, Actor], rules: RelationRules,
-                 cache: dict):
+                 cache: dict, previous: _Arg | None = None,
+                 named: Mapping[str, Mapping[str, tuple[int, int, _Arg]]] | None = None):
         self.cache = cache  # readings of words, shared by the sentences of a document
         self.text = text
         self.index = index
@@ -315,18 +362,22 @@ class _Sentence:
         self._add_mentions(mentions, actors)
         self._mint_places()
         self.args.sort(key=lambda a: a.first)
-        self.arg_at: list[int | None] = [None] * len(tokens)
-        for k, a in enumerate(self.args):
-            for i in range(a.first, a.last + 1):
-                self.arg_at[i] = k
+        self._index_args()
+        self.skip: frozenset[int] = frozenset()  # arguments already taken by the other slot
+        self.unfit: frozenset[str] = frozenset()  # actor types the slot searched for cannot take
         self.owner: dict[int, int] = {}  # argument → the person whose role phrase it is in
         # arguments inside an attributive phrase (الفصائل المدعومة من تركيا): not arguments
         # of the other triggers around it
         self.attached: frozenset[int] = frozenset()
-        self.skip: frozenset[int] = frozenset()  # arguments already taken by the other slot
         self.event_nisba = False  # a nisba after an event noun may be the object (OPPOSES)
+        self.previous = previous  # the previous sentence's main actor
+        self.named = named or {}  # head noun → the document's actors named with it
+        self._add_anaphors()
+        self.asides = self._asides()
         self.attributive_words: frozenset[int] = frozenset()
         self.verbs: list[int] = []  # first words of verb triggers
+        self.speakers: dict[int, int] = {}  # verb of saying → the argument that says
+        self.role_person: dict[int, int] = {}  # word of a role phrase → its person
         self.noun_triggers: dict[int, _Trigger] = {}  # last word → noun trigger
 
     # ---- arguments
@@ -363,6 +414,8 @@ class _Sentence:
                     actor_id, place = country, False
             actor = actors.get(actor_id)
             person = (actor is not None and actor.type == "Person") or m.label == "PER"
+            if actor is not None and ("heads", actor_id) not in self.cache:
+                self.cache[("heads", actor_id)] = _name_heads(actor)
             self.args.append(
                 _Arg(
                     first, last, actor_id, m.text, m.start, m.end, place,
@@ -373,8 +426,91 @@ class _Sentence:
                     media=actor is not None and actor.type == "Media",
                     clitic=clitic,
                     type=actor.type if actor is not None else None,
+                    heads=self.cache[("heads", actor_id)] if actor is not None else frozenset(),
+                    feminine=_feminine(actor, m.text),
                 )
             )
+
+    def _index_args(self) -> None:
+        self.arg_at: list[int | None] = [None] * len(self.tokens)
+        for k, a in enumerate(self.args):
+            for i in range(a.first, a.last + 1):
+                self.arg_at[i] = k
+
+    def _add_anaphors(self) -> None:
+        """Actor nouns with a possessive pronoun (قواتها، طائراته، مقاتليهم) stand for the
+        actor the pronoun refers to; a definite head noun alone (التنظيم، الحزب) for the
+        last actor named with it (تنظيم الدولة، حزب الله); his country (بلاده) for the last
+        state named (قال وزير الدفاع التركي إن بلاده …)."""
+        found = []
+        lex = self.rules.lexicons
+        for i in range(len(self.tokens)):
+            # a word of a name, or one with neither a pronoun nor the article, refers to nothing
+            pronoun = self.norms[i].endswith(_PRONOUN_SUFFIXES)
+            if self.arg_at[i] is not None or not (pronoun or "ال" in self.norms[i]):
+                continue
+            head = self.definite_anaphor(i) if "ال" in self.norms[i] else ""  # (ة is ه: الهيئة)
+            state = pronoun and not lex["state_anaphor"].isdisjoint(self.stem_set(i))
+            if not (head or state or pronoun) or self._is_trigger_word(i):
+                continue
+            if state:
+                a = next((b for b in reversed(self.args) if b.last < i and not b.place
+                          and b.type in ("Country", "Government")), None)
+            elif head:
+                a = next((b for b in reversed(self.args) if b.last < i and head in b.heads), None) \
+                    or max(self.named.get(head, {}).values(), key=lambda x: x[:2], default=(0, 0, None))[2]
+            else:
+                pronoun = self.anaphoric_head(i)
+                if not pronoun:
+                    continue
+                ks = self.antecedent(i, pronoun)
+                a = self.args[ks[0]] if ks else self.previous
+            if a is not None:
+                tok = self.tokens[i]
+                found.append(replace(a, first=i, last=i, start=tok.start, end=tok.end, nisba=False,
+                                     person=False, clitic="", group=None))
+        if found:
+            self.args = sorted(self.args + found, key=lambda a: a.first)
+            self._index_args()
+
+    def _asides(self) -> dict[int, int]:
+        """Clauses set off by commas after a noun (X، التي يقودها Y، …; X، وهي تحالف …،): the
+        closing comma → the opening one. An argument searched for before the aside's end
+        is not in it."""
+        found = {}
+        commas = [i for i, w in enumerate(self.norms) if w in {"،", ","}]
+        for a, b in zip(commas, commas[1:]):
+            if a + 1 < b and (self.is_(a + 1, "relative") or self.norms[a + 1] in _ASIDE_OPENERS) \
+                    and not any(self.stop(j) for j in range(a + 1, b)):
+                found[b] = a
+        return found
+
+    def definite_anaphor(self, i: int) -> str:
+        """The head noun (تنظيم) of word ``i`` when it is a definite anaphor (التنظيم), else ""."""
+        words = self.rules.lexicons["definite_anaphor"]
+        return next((s[2:] for s, _ in self.stems(i, _NOUN_PREFIXES) if s in words), "")
+
+    def anaphoric_head(self, i: int) -> str:
+        """The possessive pronoun of word ``i`` when it is an anaphoric actor noun, else ""."""
+        heads = self.rules.lexicons["anaphoric_head"]
+        for stem, _ in self.stems(i, ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")):
+            for p in _PRONOUN_SUFFIXES:
+                if stem.endswith(p) and stem[: -len(p)] in heads:
+                    return p
+        return ""
+
+    def antecedent(self, pos: int, pronoun: str, allow_place: bool = False) -> list[int]:
+        """What a pronoun at word ``pos`` refers to: the nearest argument before it in the
+        sentence that agrees with it (a person not for ها, a state not for ه)."""
+        for k in range(len(self.args) - 1, -1, -1):
+            a = self.args[k]
+            if a.last >= pos or k in self.skip or (a.place and not allow_place) or a.media \
+                    or (a.nisba and not self.licensed(k)):
+                continue
+            if (a.person and pronoun == "ها") or (pronoun == "ه" and a.feminine):
+                continue
+            return self.resolve(self.group(self.owner.get(k, k)))
+        return []
 
     # ---- words
 
@@ -404,6 +540,11 @@ class _Sentence:
                 if s == ph[0] and tuple(self.norms[i + 1 : i + len(ph)]) == ph[1:]:
                     return len(ph), p
         return 0, ""
+
+    def agent_noun(self, i: int) -> bool:
+        """Whether word ``i`` names an actor's people or arms (القوات، الطائرات، مقاتلو), not
+        what it owns (المواقع، القواعد): a noun an actor's subject or coordination passes."""
+        return self.is_(i, "actor_head") and not self.is_(i, "target_head")
 
     def stop(self, i: int) -> bool:
         """Whether word ``i`` ends a clause for argument search."""
@@ -438,6 +579,7 @@ class _Sentence:
         if strip_waw and word.startswith("و") and len(word) > 3:
             strip, word = 1, word[1:]
         if (word in lex["toponym_stop"] or word in lex["toponym_head"] or word in lex["locative"]
+                or (word.startswith("و") and word[1:] in lex["toponym_head"])  # قرى وبلدات
                 or word in lex["boundary"] or word.isdigit() or len(word) < 2):
             return None
         if word.startswith(("ل", "ب")) and not word.startswith("لل") and not lex["toponym_stop"].isdisjoint(
@@ -560,21 +702,22 @@ class _Sentence:
         if a.place != b.place or b.first - a.last > 4:
             return False
         between = self.norms[a.last + 1 : b.first]
+        if not between and b.nisba and not a.nisba and not b.clitic.startswith("و"):
+            return a.id == b.id  # القوات الحكومية السورية: a nisba that restates its noun
         if between and any(w not in _COORD_SEP and w not in {"و", "،", ","} for w in between):
-            # الشرطة العسكرية الروسية والجيش التركي، بوتين ونظيره التركي: و + an actor noun
-            # or a role word before a nisba
+            # الشرطة العسكرية الروسية والجيش التركي، بوتين ونظيره التركي، قوات النظام
+            # ومقاتلو حزب الله: و + an actor noun (or a role word before a nisba)
             heads = [i for i in range(a.last + 1, b.first) if self.norms[i] not in _COORD_SEP]
-            if not (b.nisba and len(heads) == 1 and self.norms[heads[0]].startswith("و")
-                    and (self.is_(heads[0], "actor_head") or self.is_(heads[0], "role"))):
-                return False
-            return True
+            return len(heads) == 1 and self.norms[heads[0]].startswith("و") and (
+                self.agent_noun(heads[0]) or (b.nisba and self.is_(heads[0], "role"))
+            )
         if "و" in between or b.clitic.startswith("و") or any(w in _COORD_SEP - {'"', "«", "»", "“", "”"} for w in between):
             return True
         return a.nisba and b.nisba and not any(w in {"،", ","} for w in between)
 
     def usable(self, k: int, allow_place: bool, subject: bool = False) -> bool:
         a = self.args[k]
-        if a.media or k in self.attached or k in self.skip:
+        if a.media or k in self.attached or k in self.skip or a.type in self.unfit:
             return False
         if a.place:
             return allow_place
@@ -606,10 +749,14 @@ class _Sentence:
         return any(self.is_(i, "victim") for i in range(max(0, first - 6), first))
 
     def locative(self, k: int) -> bool:
-        """A place in a locative phrase (بسهل الغاب، في ريف حلب): where, not what."""
+        """A place in a locative phrase (بسهل الغاب، في ريف حلب), or a state after في
+        (غاراتها في سوريا) unless a member noun stands before (مسؤول في الحكومة): where, not
+        what."""
         a = self.args[k]
         if not a.place:
-            return False
+            return a.type in ("Country", "Government") and a.first > 0 and self.norms[a.first - 1] == "في" and not (
+                a.first > 1 and (self.is_(a.first - 2, "actor_head") or self.is_(a.first - 2, "role"))
+            )
         return a.clitic.endswith("ب") or (a.first > 0 and self.is_(a.first - 1, "locative"))
 
     def speaker_at(self, k: int) -> bool:
@@ -618,6 +765,24 @@ class _Sentence:
         while i >= 0 and (self.punct[i] or self.is_(i, "time_word")):
             i -= 1
         return i >= 0 and any(cue_at(self.norms, i, c) for c in self.rules.cues.of("attribution"))
+
+    def vso_subject(self, start: int, allow_place: bool = False) -> list[int]:
+        """The subject right after a verb ending before word ``start``, past adverbs of time,
+        actor nouns and role phrases (قصفت أمس الطائرات الروسية، التقى الرئيس الروسي فلاديمير
+        بوتين، انتقد قائد الحرس الثوري اللواء فلان)."""
+        i = start
+        while i < len(self.tokens) and self.arg_at[i] is None and i not in self.role_person and (
+            self.punct[i] or self.is_(i, "time_word") or self.agent_noun(i) or self.is_(i, "role")
+            or _resumptive(self.norms[i])
+            or (self.norms[i] == "من" and i > start and self.agent_noun(i - 1))  # مقاتلون من X
+        ):
+            i += 1
+        k = self.role_person.get(i, self.arg_at[i]) if i < len(self.tokens) else None
+        if k is not None and not self.args[k].clitic.endswith(_PREPOSITION_CLITICS) and (
+            self.usable(k, allow_place) or k in self.owner or k in self.role_person.values()
+        ):
+            return self.resolve(self.group(self.owner.get(k, k)))
+        return []
 
     def end_of(self, ks: Sequence[int]) -> int:
         """The word after a group, and after the persons its role phrases stand for."""
@@ -642,6 +807,9 @@ class _Sentence:
         seen = 0
         i = pos - 1
         while i > barrier and seen <= limit:
+            if i in self.asides:
+                i = self.asides[i] - 1  # الهيئة، التي يقودها الجولاني، الحليف …: past the aside
+                continue
             if self.stop(i):
                 return []
             k = self.arg_at[i]
@@ -650,10 +818,15 @@ class _Sentence:
                         and not self.locative(k):
                     return self.resolve(self.group(self.owner.get(k, k)))
                 i = self.args[k].first - 1
-                seen += 1
+                seen += 0 if k in self.attached else 1
                 continue
-            if not (self.punct[i] or self.norms[i].isdigit() or self.is_(i, "time_word")):
-                seen += 1  # dates do not put an argument further away (في 24 مارس الماضي)
+            if near and self.agent_noun(i):
+                return []  # فصائل المعارضة ميليشيات موالية لإيران: the participle's noun is unnamed
+            if not (self.punct[i] or self.norms[i].isdigit() or self.is_(i, "time_word")
+                    or i in self.attributive_words):
+                # dates and the phrases of other triggers (بإسناد من الطيران الروسي) do not
+                # put an argument further away (في 24 مارس الماضي)
+                seen += 1
             i -= 1
         return []
 
@@ -668,15 +841,16 @@ class _Sentence:
         stops = self.rules.lexicons["object_stop"]
         only_places = False  # a direct object after في is a place (استهدفت بلدات في محافظة X)
         while i < len(self.tokens) and seen <= limit:
-            if direct and (self.is_(i, "relative") or self.norms[i] in _DEMONSTRATIVES):
-                return [], i
+            if (i > pos and self.is_(i, "relative")) or (direct and self.norms[i] in _DEMONSTRATIVES):
+                return [], i  # (بدعم من اسمتهم الإرهابيين الذين يقاتلون الجيش: not الجيش)
             if direct and self.norms[i] == "في":
                 only_places = True
             if self.stop(i) or (direct and self.norms[i] in stops and i not in self.attributive_words
                                 and not (i > 0 and (self.is_(i - 1, "quantifier") or self.norms[i - 1].isdigit()))):
                 return [], i
-            if phrase and i > pos and self.arg_at[i] is None and self._is_trigger_word(i):
-                return [], i
+            if phrase and i > pos and self.arg_at[i] is None and self._is_trigger_word(i) \
+                    and not (self.is_(i, "affiliation") and self.agent_noun(i - 1)):
+                return [], i  # (but على عناصر موالية للنظام: the government's forces)
             k = self.arg_at[i]
             if k is not None:
                 if (self.usable(k, allow_place) or k in self.owner) and not ((direct or phrase) and self.locative(k)) \
@@ -691,12 +865,21 @@ class _Sentence:
             i += 1
         return [], i
 
-    def marker(self, pos: int, markers: Sequence[tuple[str, ...]]) -> tuple[int, int, bool] | None:
-        """First marker after ``pos``: (its first word, the word after it, resumptive?)."""
+    def marker(self, pos: int, markers: Sequence[tuple[str, ...]],
+               owner: _Trigger | None = None) -> tuple[int, int, bool] | None:
+        """First marker after ``pos``: (its first word, the word after it, resumptive?).
+
+        The marker of an ``owner`` trigger is not searched past a noun that takes it too
+        (الغارة … اتهام تركيا للنظام بشن هجوم على كفرنبل: على is هجوم's), unless the
+        owner is a verb of the same relation (شنت X غارات على …)."""
         seen = 0
         i = pos
         while i < len(self.tokens) and seen <= RIGHT_WINDOW + 4:
             if self.stop(i):
+                return None
+            other = self.noun_triggers.get(i) if owner is not None else None
+            if other is not None and other is not owner and not set(other.rule.object.markers).isdisjoint(markers) \
+                    and (owner.rule.pos == "noun" or other.rule.predicate != owner.rule.predicate):
                 return None
             k = self.arg_at[i]
             if k is not None:  # a name counts as one word (قرى أ وب وج … من قبل X)
@@ -717,11 +900,13 @@ class _Sentence:
             i += 1
         return None
 
-    def after(self, pos: int, slot: Slot, allow_place: bool) -> tuple[list[int], bool]:
-        """Arguments of a ``right after M`` slot from word ``pos``; and whether resumptive."""
+    def after(self, pos: int, slot: Slot, allow_place: bool,
+              owner: _Trigger | None = None) -> tuple[list[int], bool]:
+        """Arguments of a ``right after M`` slot of trigger ``owner`` from word ``pos``; and
+        whether resumptive."""
         clitics = [mk[0] for mk in slot.markers if len(mk) == 1 and len(mk[0]) == 1]
         best: tuple[int, list[int], bool] | None = None
-        found = self.marker(pos, slot.markers)
+        found = self.marker(pos, slot.markers, owner)
         if found is not None:
             i, j, resumptive = found
             if resumptive:
@@ -742,6 +927,21 @@ class _Sentence:
                     if best is None or a.first < best[0]:
                         best = (a.first, ks, False)
         return (best[1] if best else []), False
+
+
+def _name_heads(actor: Actor) -> frozenset[str]:
+    """First nouns of an actor's names, without the article (تنظيم of تنظيم الدولة)."""
+    firsts = (match_form(n.split()[0]) for n in (actor.name_ar, *actor.aliases_ar) if n.split())
+    return frozenset(w[2:] if w.startswith("ال") else w for w in firsts)
+
+
+def _feminine(actor: Actor | None, surface: str) -> bool:
+    """An actor a feminine or plural pronoun refers to: a state (موسكو، تركيا) or one whose
+    name (the gazetteer's, else the text's) is headed by a feminine or plural noun (هيئة
+    تحرير الشام، وحدات حماية الشعب)."""
+    words = (actor.name_ar if actor is not None else surface).split()
+    head = match_form(words[0]) if words else ""
+    return (actor is not None and actor.type == "Country") or head.endswith(("ه", "ات"))
 
 
 def _countries(actors: Mapping[str, Actor]) -> dict[str, str]:
@@ -825,8 +1025,8 @@ def _role_span(sent: _Sentence, start: int, step: int) -> tuple[int, int] | None
                 # the role of the first person of a coordination is the second's too
                 has_role = _role_span(sent, a.first - 1, -1) is not None
                 break
-            if a.person or a.place:
-                break
+            if a.person or (a.place and not (a.first > 0 and sent.norms[a.first - 1] == "في")):
+                break  # a place after في qualifies the role (المتحدث باسم X في حلب)
             coordinated = coordinated or (a.nisba and a.clitic.startswith("و"))
             i = a.first if step < 0 else a.last
         elif not (sent.is_(i, "role_filler") or w.isdigit()):
@@ -846,32 +1046,18 @@ def _role_span(sent: _Sentence, start: int, step: int) -> tuple[int, int] | None
 
 
 def _find_triggers(sent: _Sentence) -> list[_Trigger]:
-    index = sent.rules.index
     found: list[_Trigger] = []
     for i in range(len(sent.tokens)):
         if sent.punct[i] or sent.arg_at[i] is not None:
             continue  # a word of a name is no trigger (هيئة تحرير الشام)
         seen = set()
-        for prefixes in (_VERB_PREFIXES, _NOUN_PREFIXES):
-            for stem, prefix in sent.stems(i, prefixes):
-                for suffix in _SUFFIXES:
-                    if suffix and not (stem.endswith(suffix) and len(stem) - len(suffix) >= 2):
-                        continue
-                    base = stem[: len(stem) - len(suffix)] if suffix else stem
-                    if prefix and suffix and len(base) < 4:
-                        continue  # فائدة is no ف + أيد + ه
-                    for rule, words in index.get(base, ()):
-                        allowed = _VERB_PREFIXES if rule.pos == "verb" else _NOUN_PREFIXES
-                        if prefix not in allowed or (rule.id, i) in seen:
-                            continue
-                        if suffix and len(words) > 1:
-                            continue
-                        if tuple(sent.norms[i + 1 : i + len(words)]) != words[1:]:
-                            continue
-                        seen.add((rule.id, i))
-                        found.append(
-                            _Trigger(rule, i, i + len(words) - 1, prefix, sum(map(len, words)))
-                        )
+        for rule, words, prefix, pronoun in _word_triggers(sent.rules, sent.norms[i]):
+            if (rule.id, i) in seen or tuple(sent.norms[i + 1 : i + len(words)]) != words[1:]:
+                continue
+            if rule.requires and not _followed_by(sent, i + len(words), rule.requires):
+                continue
+            seen.add((rule.id, i))
+            found.append(_Trigger(rule, i, i + len(words) - 1, prefix, sum(map(len, words)), pronoun))
     # longer (more specific) triggers win over the ones they overlap
     found.sort(key=lambda t: (-(t.last - t.first), -t.chars, t.first))
     kept: list[_Trigger] = []
@@ -887,6 +1073,46 @@ def _find_triggers(sent: _Sentence) -> list[_Trigger]:
     return kept
 
 
+@lru_cache(maxsize=65536)  # runs for every word; words repeat
+def _word_triggers(rules: RelationRules, word: str) -> tuple[tuple[RelationRule, tuple[str, ...], str, str], ...]:
+    """Rules a word may start a trigger of, with their trigger words, the proclitic the word
+    carries and the object pronoun of a verb: (rule, words, prefix, pronoun)."""
+    index = rules.index
+    out = []
+    for prefixes, suffixes in ((_VERB_PREFIXES, _VERB_SUFFIXES), (_NOUN_PREFIXES, _SUFFIXES)):
+        for stem, prefix in _readings(word, prefixes):
+            for suffix in suffixes:
+                if suffix and not (stem.endswith(suffix) and len(stem) - len(suffix) >= 2):
+                    continue
+                base = stem[: len(stem) - len(suffix)] if suffix else stem
+                if prefix and suffix and len(base) < 4:
+                    continue  # فائدة is no ف + أيد + ه
+                for rule, words in index.get(base, ()):
+                    allowed = _VERB_PREFIXES if rule.pos == "verb" else _NOUN_PREFIXES
+                    if prefix not in allowed:
+                        continue
+                    if suffix and (rule.pos == "noun" and (len(words) > 1 or suffix not in _SUFFIXES)
+                                   or len(words) > 1 and _object_pronoun(suffix)):
+                        continue  # a phrase inflects its verb only (أرسلت أسلحة)
+                    out.append((rule, words, prefix, _object_pronoun(suffix) if rule.pos == "verb" else ""))
+    return tuple(out)
+
+
+def _followed_by(sent: _Sentence, start: int, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` stands within REQUIRES_WINDOW words from ``start``, in the clause."""
+    for i in range(start, min(len(sent.tokens), start + REQUIRES_WINDOW)):
+        if sent.stop(i):
+            return False
+        if not words.isdisjoint(sent.stem_set(i)):
+            return True
+    return False
+
+
+def _object_pronoun(suffix: str) -> str:
+    """The object pronoun at the end of a verb's suffix (ها of زودتها), if any."""
+    return next((p for p in _PRONOUN_SUFFIXES if suffix.endswith(p)), "")
+
+
 # --------------------------------------------------------------------------- slots
 
 
@@ -895,6 +1121,7 @@ class _Reading:
     subjects: list[int]
     objects: list[int]
     pairs: list[tuple[int, int]] = field(default_factory=list)  # symmetric groups
+    event: _Trigger | None = None  # the event noun that is the subject, when it has no agent
 
 
 def _allow_place(rules: RelationRules, predicate: str, role: str) -> bool:
@@ -904,9 +1131,10 @@ def _allow_place(rules: RelationRules, predicate: str, role: str) -> bool:
 def _agent(sent: _Sentence, t: _Trigger, allow_place: bool, before: bool = True) -> list[int]:
     """The agent of a noun trigger (``before``: else an actor before it)."""
     n = len(sent.tokens)
-    # a nisba right after the noun: الدعم التركي، بدعم جوي روسي
+    # a nisba right after the noun: الدعم التركي، بدعم جوي روسي (not one of a phrase or a
+    # noun after it: اتصال بالطرف الروسي، المحادثات برعاية روسية)
     for i in range(t.last + 1, min(n, t.last + 3)):
-        if sent.stop(i):
+        if sent.stop(i) or (sent.arg_at[i] is None and (_preposition(sent.norms[i]) or sent._is_trigger_word(i))):
             break
         k = sent.arg_at[i]
         if k is not None:
@@ -922,8 +1150,8 @@ def _agent(sent: _Sentence, t: _Trigger, allow_place: bool, before: bool = True)
         hit = 1 if sent.norms[i] in markers else next(
             (len(p) for p in phrases if tuple(sent.norms[i : i + len(p)]) == p), 0
         )
-        if not hit and sent.norms[i] == "من" and i <= t.last + 2 and t.rule.object.side == "left":
-            hit = 1  # بدعم من روسيا
+        if not hit and sent.norms[i] == "من" and i <= t.last + 3 and t.rule.object.side in ("left", "left near"):
+            hit = 1  # بدعم من روسيا، بإسناد جوي ومدفعي من روسيا
         if hit:
             ks, _ = sent.right(i + hit, False, 4)
             if ks:
@@ -938,12 +1166,14 @@ def _agent(sent: _Sentence, t: _Trigger, allow_place: bool, before: bool = True)
     g = t.last + 1
     while g < n and sent.norms[g] in _COORD_SEP:
         g += 1
-    if g < n and sent.norms[g] in _DEMONSTRATIVES:
-        return []  # سيطرة هذا التنظيم: a genitive the gazetteer does not know
-    if g < n:
+    if g < n and (sent.norms[g] in _DEMONSTRATIVES or (
+            g == t.last + 1 and sent.arg_at[g] is None and sent.norms[g].startswith("ال")
+            and sent.agent_noun(g) and not sent.is_(g, "role"))):
+        return []  # سيطرة هذا التنظيم، قصف الطيران: a genitive the gazetteer does not know
+    if g < n and not _definite(sent, t):
         k = sent.arg_at[g]
         if k is not None and sent.usable(k, False) and not sent.args[k].clitic.endswith(_PREPOSITION_CLITICS) \
-                and not sent.args[k].place:
+                and not sent.args[k].place and not _objective_genitive(sent, t, k):
             return sent.resolve(sent.group(sent.owner.get(k, k)))
     # else the nearest actor before, unless the noun is a cause (قتل X جراء قصف): X is its victim
     if not before or any(sent.is_(i, "cause") for i in range(max(0, t.first - 2), t.first)):
@@ -954,6 +1184,38 @@ def _agent(sent: _Sentence, t: _Trigger, allow_place: bool, before: bool = True)
         if sent.after_victim_word(first) or any(sent.is_(i, "victim") for i in range(first, t.first)):
             return []  # قتل عناصر من X في غارات …، X قتل فيها …: X is the victim
     return ks
+
+
+def _objective_genitive(sent: _Sentence, t: _Trigger, k: int) -> bool:
+    """Whether the genitive ``k`` of a masdar whose object follows it is that object: when the
+    masdar is governed by a verb or a preposition (قررت دعم الفصائل، تعهدت بدعم المعارضة)
+    rather than standing after its own subject (انتقدت روسيا دعم واشنطن), and no other
+    complement follows the genitive (دعم روسيا للنظام: روسيا is the agent)."""
+    if t.rule.object.side not in ("right", "right near"):
+        return False
+    if not _governed(t) and t.first > 0 and sent.arg_at[t.first - 1] is not None:
+        return False
+    end = sent.end_of(sent.group(k))
+    return not (end < len(sent.tokens) and (sent.norms[end] in {"على", "ضد"} or sent.norms[end].startswith("ل")))
+
+
+def _governed(t: _Trigger) -> bool:
+    """A noun trigger with a prepositional proclitic (بالاتفاق، لدعم، للقصف)."""
+    proclitic = t.prefix[:-2] if t.prefix.endswith("ال") else t.prefix
+    return proclitic.endswith(("ب", "ل"))
+
+
+def _preposition(word: str) -> bool:
+    """A preposition, or a noun with a prepositional proclitic and the article (بالجانب)."""
+    return word in _PREPOSITIONS or word.startswith(("بال", "لل", "وبال", "ولل", "فبال", "فلل"))
+
+
+def _definite(sent: _Sentence, t: _Trigger) -> bool:
+    """A noun trigger ending in a word with the article: it takes no genitive (يستثني
+    الاتفاق هيئة تحرير الشام: الهيئة is the verb's object, not a party to the agreement)."""
+    if t.last == t.first:
+        return t.prefix.endswith(("ال", "لل"))
+    return sent.norms[t.last].startswith(("ال", "لل"))
 
 
 def _slot(sent: _Sentence, t: _Trigger, slot: Slot, allow_place: bool, start: int,
@@ -973,8 +1235,7 @@ def _slot(sent: _Sentence, t: _Trigger, slot: Slot, allow_place: bool, start: in
     if slot.side in ("agent", "agent after"):
         # رحبت طهران ودمشق بالاتفاق: a noun governed by a preposition is another verb's
         # complement, the actors before it are not its parties
-        proclitic = t.prefix[:-2] if t.prefix.endswith("ال") else t.prefix
-        governed = t.rule.pos == "noun" and proclitic.endswith(("ب", "ل")) \
+        governed = t.rule.pos == "noun" and _governed(t) \
             and sent.rules.predicates[t.rule.predicate].get("symmetric")
         return _agent(sent, t, allow_place, before=slot.side == "agent" and not governed), start, False
     if slot.side in ("right", "right near"):
@@ -982,31 +1243,35 @@ def _slot(sent: _Sentence, t: _Trigger, slot: Slot, allow_place: bool, start: in
         ks, end = sent.right(start, allow_place, limit=limit, direct=True)
         return ks, end, False
     if slot.side == "around":
-        # SVO when an actor stands right before the verb (الحرس الثوري يزود حزب الله)
-        adjacent = sent.left(t.first, allow_place, limit=0)
+        if _masdar(sent, t):
+            # بالرغم من شن الطائرات الروسية الغارات: after a preposition the verb is a masdar,
+            # its agent follows it
+            ks = sent.vso_subject(start, allow_place)
+            return ks, (sent.end_of(ks) if ks else start), False
+        # SVO when an actor stands right before the verb (الحرس الثوري يزود حزب الله); a
+        # verb with و or ف opens a clause of its own, what stands before it is no subject
+        adjacent = [] if _conjoined(t) else sent.left(t.first, allow_place, limit=0)
+        if adjacent and min(sent.args[k].first for k in adjacent) - 1 in sent.verbs:
+            adjacent = []  # انتقدت روسيا دعم واشنطن: after a verb and its subject, a masdar
         if adjacent:
             return adjacent, start, False
-        # VSO: an argument right after the verb, past adverbs of time, actor nouns and
-        # role words (قصفت أمس الطائرات الروسية، التقى الرئيس الروسي فلاديمير بوتين)
-        i = start if _vso_possible(sent, t) else len(sent.tokens)
-        while i < len(sent.tokens) and sent.arg_at[i] is None and (
-            sent.punct[i] or sent.is_(i, "time_word") or sent.is_(i, "actor_head") or sent.is_(i, "role")
-            or _resumptive(sent.norms[i])
-            or (sent.norms[i] == "من" and i > start and sent.is_(i - 1, "actor_head"))  # مقاتلون من X
-        ):
-            i += 1
-        k = sent.arg_at[i] if i < len(sent.tokens) else None
-        if k is not None and not sent.args[k].clitic.endswith(_PREPOSITION_CLITICS) and (
-            sent.usable(k, allow_place) or k in sent.owner
-        ):
-            ks = sent.group(sent.owner.get(k, k))
-            return sent.resolve(ks), sent.end_of(ks), False
+        if _after_relative(sent, t) and not t.pronoun and not (t.last + 1 < len(sent.tokens)
+                                                              and _resumptive(sent.norms[t.last + 1])):
+            # المعارضة التي تقاتل داعش: with no pronoun pointing back to it, the antecedent
+            # of a relative clause is its subject (none where it is unnamed: المسلحين الذين)
+            return sent.left(t.first, allow_place, near=True), start, False
+        if _vso_possible(sent, t):
+            ks = sent.vso_subject(start, allow_place)
+            if ks:
+                return ks, sent.end_of(ks), False
+        if _shares_subject(sent, t):
+            return [], start, False  # the subject of the verb before: see _carried
         return sent.left(t.first, allow_place, barrier=_verb_barrier(sent, t)), start, False
     if (sent.norms[t.last],) in slot.markers and t.last > t.first:
         # the marker closes the trigger (تسعى مع، اتصال هاتفي مع): the argument follows
         ks, _ = sent.right(t.last + 1, allow_place, MARKER_GAP)
         return ks, start, False
-    ks, resumptive = sent.after(start, slot, allow_place)
+    ks, resumptive = sent.after(start, slot, allow_place, t)
     return ks, start, resumptive
 
 
@@ -1022,28 +1287,179 @@ def _read(sent: _Sentence, t: _Trigger) -> _Reading:
     o_place = _allow_place(rules, rule.predicate, "object")
     subjects = _embedded_subject(sent, t) if rule.subject.side == "around" else []
     end = t.last + 1
-    event = _event_before(sent, t) if rule.pos == "verb" and rule.subject.side in ("around", "left") else None
+    event = _event_before(sent, t) if rule.pos == "verb" and rule.subject.side in ("around", "left") \
+        and not _masdar(sent, t) else None
     if event is not None and not subjects:
         # غارات جوية استهدفت …: the verb's subject is the event, its agent is the actor
         subjects = _agent(sent, event, False) or [-1]
     if not subjects:
+        # the nearest actor that can be the subject (… الوحدات، التي تعدها أنقرة الفرع السوري
+        # لحزب العمال: a state is part of nothing)
+        sent.unfit = frozenset(rules.predicates[rule.predicate].get("subject_not_types", ()))
         subjects, end, _ = _slot(sent, t, rule.subject, s_place, t.last + 1, subject=True)
+        sent.unfit = frozenset()
+    agentless = event if subjects == [-1] else None
     subjects = [k for k in subjects if k >= 0]  # -1: an event without a known agent
     # a direct object stands after a VSO subject; a marker is searched from the trigger on
     after_subject = rule.object.side in ("right", "right near") and bool(subjects) \
         and sent.args[subjects[0]].first > t.last
     sent.skip = frozenset(subjects)
     sent.event_nisba = bool(rules.predicates[rule.predicate].get("object_event_nisba"))
-    objects, _, resumptive = _slot(sent, t, rule.object, o_place, end if after_subject else t.last + 1,
-                                   subject=False)
+    if t.pronoun and rule.object.side in ("right", "right near"):
+        # وتمدها طهران بالأسلحة: the object pronoun stands for an argument before the verb;
+        # in a relative clause for its antecedent, if named (الإرهاب الذي تدعمه إيران: none)
+        objects = sent.left(t.first, o_place, near=True, subject=False) if _after_relative(sent, t) \
+            else sent.antecedent(t.first, t.pronoun, o_place)
+        resumptive = False
+    else:
+        objects, _, resumptive = _slot(sent, t, rule.object, o_place, end if after_subject else t.last + 1,
+                                       subject=False)
     sent.skip = frozenset()
     sent.event_nisba = False
-    if resumptive or (not objects and rule.object.side == "right" and _after_relative(sent, t)):
+    if resumptive or (not objects and not t.pronoun and rule.object.side == "right" and _after_relative(sent, t)):
         # التي تسيطر عليها المعارضة: the object is the antecedent of the relative pronoun
         objects = [k for k in sent.left(t.first, o_place, subject=False) if k not in subjects]
-    if symmetric and subjects and not objects and len(subjects) >= 2:
+    if symmetric and subjects and not objects and len(subjects) >= 2 and not (
+        rule.object.side == "after" and sent.marker(t.last + 1, rule.object.markers)
+    ):
+        # several parties and no other (اتفقت روسيا وتركيا); with a marker the other party
+        # is named, if unknown (معارك مع مسلحين مجهولين)
         return _Reading([], [], pairs=[(a, b) for x, a in enumerate(subjects) for b in subjects[x + 1 :]])
-    return _Reading(subjects, objects)
+    return _Reading(subjects, objects, event=agentless)
+
+
+def _arguments(sent: _Sentence, t: _Trigger, reading: _Reading, carried: list[_Arg],
+               verb_subjects: Mapping[int, list[_Arg]],
+               agents: Mapping[str, list[_Arg]]) -> tuple[list[_Arg], list[_Arg]]:
+    """Subjects and objects of a reading, completed from the clause and the text where its
+    slots found none: a shared subject (``carried``), the subject of the clause, the agent
+    of an event the text spoke of."""
+    rule = t.rule
+    subjects = [sent.args[k] for k in reading.subjects]
+    objects = [sent.args[k] for k in reading.objects]
+    if reading.pairs:
+        return subjects, objects
+    if carried and subjects and not t.pronoun and sent.args[reading.subjects[0]].first > t.last \
+            and rule.object.side in ("right", "right near") \
+            and (not objects or _past_complement(sent, reading.subjects, reading.objects)):
+        # قال X …، واتهم تركيا بـ…: the one argument after a verb that shares its subject is
+        # its object (what follows بـ is the complement's)
+        subjects, objects = carried, subjects
+    if not subjects:
+        if _conjoined(t):
+            # coordinated verbs share their subject
+            subjects = carried or list(verb_subjects.get(_previous_verb(sent, t), ()))
+        elif rule.pos == "verb":
+            subjects = carried or [sent.args[k] for k in _matrix_subject(sent, t)]
+        elif objects and sent.rules.predicates[rule.predicate].get("symmetric"):
+            subjects = _clause_agent(sent, t, verb_subjects)
+        elif objects and rule.subject.side == "agent":
+            subjects = _event_agent(sent, t, agents)
+        if reading.event is not None and _definite(sent, reading.event):
+            # قال ناشطون إن الغارات دمرت مستشفى …: the strikes the text spoke of, by their agent
+            subjects = [a for a in agents.get(reading.event.rule.predicate, ()) if all(a.id != o.id for o in objects)]
+    genitive = sent.args[reading.subjects[0]].first == t.last + 1 and not sent.args[reading.subjects[0]].nisba \
+        if reading.subjects else False
+    if subjects and rule.subject.side == "agent after" and rule.object.side == "left near" and not genitive \
+            and (not objects or sent.norms[t.first - 1] in {"،", ","}):
+        # سيطرت X على … بعد هجوم … بدعم جوي روسي، هاجمت X مواقع Y، بدعم من Z: backing after a
+        # comma or no actor is for the clause's subject (متهمة بمساعدة نظام الأسد: a masdar
+        # with its object is no backing)
+        v = max((v for v in sent.verbs if v < t.first), default=-1)
+        objects = [a for a in verb_subjects.get(v, ()) if all(a.id != b.id for b in subjects)] or objects
+    return subjects, objects
+
+
+def _past_complement(sent: _Sentence, subjects: Sequence[int], objects: Sequence[int]) -> bool:
+    """Whether a word with the preposition ب stands between a verb's subject and its object
+    (اتهمت روسيا بمنح النظام …: النظام is the masdar's object)."""
+    lo, hi = sent.end_of(subjects), min(sent.args[k].first for k in objects)
+    return any(sent.arg_at[i] is None and sent.norms[i].startswith("ب") and len(sent.norms[i]) > 3
+               for i in range(lo, hi))
+
+
+def _masdar(sent: _Sentence, t: _Trigger) -> bool:
+    """A verb trigger after a preposition, which makes it a masdar (مع قصف الطيران، من شن
+    الطائرات الروسية الغارات)."""
+    return t.rule.pos == "verb" and t.first > 0 and sent.norms[t.first - 1] in _GOVERNING and not t.prefix
+
+
+def _conjoined(t: _Trigger) -> bool:
+    """A verb with the conjunction و or ف (وقصفت، فاتهم)."""
+    return t.rule.pos == "verb" and t.prefix.startswith(("و", "ف"))
+
+
+def _after_comma(sent: _Sentence, t: _Trigger) -> bool:
+    """A verb coordinated after a comma (…، واستهدفت): a clause of its own."""
+    return _conjoined(t) and t.first > 0 and sent.norms[t.first - 1] in {"،", ","}
+
+
+def _previous_verb(sent: _Sentence, t: _Trigger) -> int:
+    """The last verb before a trigger in its sentence (a trigger or a verb of saying), or -1."""
+    return max((v for v in (*sent.verbs, *sent.speakers) if v < t.first), default=-1)
+
+
+def _shares_subject(sent: _Sentence, t: _Trigger) -> bool:
+    """A verb without a subject of its own that shares the subject of the verb before it: a
+    clause coordinated after a comma (قصفت X …، واستهدفت …; قال X …، واتهم …) or a verb in
+    a relative clause whose object pronoun is the antecedent (… الوحدات، التي تصنفها جماعة
+    إرهابية). Without the comma و may join a masdar to a noun (حذر X الأسد من التهور وشن
+    هجوم): the actor before is then its agent."""
+    if t.rule.pos != "verb":
+        return False
+    if not (_after_comma(sent, t) or (t.pronoun and _after_relative(sent, t))):
+        return False
+    return _previous_verb(sent, t) >= 0
+
+
+def _clause_agent(sent: _Sentence, t: _Trigger, verb_subjects: Mapping[int, list[_Arg]]) -> list[_Arg]:
+    """The agent of an event noun in an adjunct phrase (سيطرت X على … بعد معارك مع Y; وفي
+    اتصال هاتفي مع Y، أكد X …): the subject of the clause, before or after the phrase."""
+    i = t.first - 1
+    if i < 0 or not sent.is_(i, "adjunct"):
+        return []
+    v = max((v for v in sent.verbs if v < t.first), default=-1)
+    if v >= 0:
+        # not past a relative clause (زار X موقعا قتل فيه جندي في اشتباكات مع Y)
+        if any(sent.is_(j, "relative") or sent.stop(j) for j in range(v + 1, t.first)):
+            return []
+        return list(verb_subjects.get(v, ()))
+    if i > 1:
+        return []
+    # a phrase opening the sentence: the subject follows the verb after its comma
+    comma = next((j for j in range(t.last + 1, len(sent.tokens)) if sent.norms[j] in {"،", ","}), None)
+    if comma is None or any(sent.stop(j) for j in range(t.last + 1, comma)):
+        return []
+    return [sent.args[k] for k in sent.vso_subject(comma + 2)]
+
+
+def _event_agent(sent: _Sentence, t: _Trigger, agents: Mapping[str, list[_Arg]]) -> list[_Arg]:
+    """The agent of a noun whose clause opens with an event the text spoke of (إن الحملة
+    تهدف إلى دعم الفصائل، أن الضربات جاءت دعما للمعارضة): that event's agent."""
+    seen = 0
+    i = t.first - 1
+    while i >= 0 and seen < 3:
+        if sent.stop(i) or sent.arg_at[i] is not None:
+            return []
+        event = sent.noun_triggers.get(i)
+        if event is not None:
+            opens = event.first == 0 or sent.stop(event.first - 1)
+            if event.rule.predicate == t.rule.predicate or not _definite(sent, event) or not opens:
+                return []
+            return [sent.args[k] for k in _agent(sent, event, False, before=False)] \
+                or list(agents.get(event.rule.predicate, ()))
+        seen += 0 if sent.punct[i] else 1
+        i -= 1
+    return []
+
+
+def _carried(sent: _Sentence, t: _Trigger, verb_subjects: Mapping[int, list[_Arg]]) -> list[_Arg]:
+    """The subjects of the verb before a trigger: of a trigger verb, or the speaker of a verb
+    of saying."""
+    v = _previous_verb(sent, t)
+    if v in sent.speakers:
+        return [sent.args[k] for k in sent.resolve([sent.speakers[v]])]
+    return list(verb_subjects.get(v, ()))
 
 
 def _verb_barrier(sent: _Sentence, t: _Trigger) -> int:
@@ -1066,7 +1482,8 @@ def _vso_possible(sent: _Sentence, t: _Trigger) -> bool:
 
 
 def _event_before(sent: _Sentence, t: _Trigger) -> _Trigger | None:
-    """A noun trigger ending at most two words before a verb (غارات جوية استهدفت)."""
+    """A noun trigger ending at most two words before a verb (غارات جوية استهدفت), unless the
+    verb has a subject of its own (بغارة جوية حمّلت أنقرة النظام مسؤوليتها)."""
     if _vso_possible(sent, t) and sent.left(t.first, False, limit=0):
         return None
     seen = 0
@@ -1076,7 +1493,9 @@ def _event_before(sent: _Sentence, t: _Trigger) -> _Trigger | None:
             return None
         noun = sent.noun_triggers.get(i)
         if noun is not None:
-            return noun
+            own = noun.rule.predicate != t.rule.predicate and _vso_possible(sent, t) \
+                and sent.vso_subject(t.last + 1)
+            return None if own else noun
         if not sent.punct[i]:
             seen += 1
         i -= 1
@@ -1108,9 +1527,18 @@ def _matrix_subject(sent: _Sentence, t: _Trigger) -> list[int]:
     for j in range(i - 1, max(-1, i - 8), -1):
         if sent.stop(j):
             break
-        if any(cue_at(sent.norms, j, c) for c in cues):
-            return sent.right(j + 1, False, 3)[0] or sent.left(j, False, limit=0)
+        cue = next((c for c in cues if cue_at(sent.norms, j, c)), None)
+        if cue is not None:
+            return sent.right(j + 1, False, 3)[0] or (
+                sent.left(j, False, limit=0) if _bare(sent, j, cue) else []
+            )
     return []
+
+
+def _bare(sent: _Sentence, i: int, cue: CueList) -> bool:
+    """Whether a cue at word ``i`` stands without و/ف: a verb with one (…، وقالت) opens a
+    clause of its own, the actor right before it is not its subject."""
+    return sent.norms[i] in cue.by_head
 
 
 def _resumptive(word: str) -> bool:
@@ -1144,8 +1572,11 @@ def _symmetric_group(sent: _Sentence, t: _Trigger) -> list[int]:
     n = len(sent.tokens)
     seen = 0
     for i in range(t.last + 1, n):
-        if sent.stop(i) or seen > RIGHT_WINDOW + 2:
-            break
+        other = sent.noun_triggers.get(i)
+        if sent.stop(i) or seen > RIGHT_WINDOW + 2 or (
+            other is not None and sent.rules.predicates[other.rule.predicate].get("symmetric")
+        ):
+            break  # بين … belongs to the nearest noun of two parties (الاتفاق عقب محادثات بين …)
         if sent.norms[i] in {"بين", "وبين"}:
             ks, _ = sent.right(i + 1, False, 4)
             ks = [k for k in ks if not sent.args[k].place]
@@ -1158,14 +1589,16 @@ def _symmetric_group(sent: _Sentence, t: _Trigger) -> list[int]:
         i += 1
     k = sent.arg_at[i] if i < n else None
     if k is not None and not sent.args[k].place and not sent.args[k].clitic.endswith(_PREPOSITION_CLITICS) \
-            and sent.norms[t.last] not in _PREPOSITIONS:
+            and sent.norms[t.last] not in _PREPOSITIONS and (sent.args[k].nisba or not _definite(sent, t)):
         ks = sent.group(k)
         if len(ks) >= 2:
             return sent.resolve(ks)
     # a chain of nisba adjectives further on: الاتفاقات التي تم التوصل إليها خلال القمة الروسية – التركية
+    # (up to a noun whose agent follows it, whose chain it is: المحادثات برعاية روسية تركية)
     seen = 0
     for i in range(t.last + 1, n):
-        if sent.stop(i) or seen > RIGHT_WINDOW:
+        other = sent.noun_triggers.get(i)
+        if sent.stop(i) or seen > RIGHT_WINDOW or (other is not None and other.rule.subject.side == "agent after"):
             break
         k = sent.arg_at[i]
         if k is not None and sent.args[k].nisba:
@@ -1194,12 +1627,14 @@ def _sources(sent: _Sentence) -> list[tuple[int, bool, str]]:
                 continue
             ks, _ = sent.right(i + n, False, 3)
             ks = [k for k in ks if not sent.args[k].place]
-            if not ks and cue_list.speaker == "around":
+            if not ks and cue_list.speaker == "around" and _bare(sent, i, cue_list):
                 ks = sent.left(i, False, near=True)
             if not ks:  # a media outlet is a source even where it is no actor
                 ks = [k for k, a in enumerate(sent.args) if a.media and i < a.first <= i + n + 3]
             if ks:
                 found.append((i, cue_list.speaker == "around", sent.args[ks[0]].id))
+                if cue_list.speaker == "around":
+                    sent.speakers[i] = ks[0]
     return found
 
 
@@ -1305,12 +1740,24 @@ def extract_statements(
     out: list[Statement] = []
     cache: dict = {}
     previous_main: _Arg | None = None
+    # head noun of a name → the actors named with it: (mentions so far, minus the sentence of
+    # the first, argument): the most named, else the first named, is the one meant
+    named: dict[str, dict[str, tuple[int, int, _Arg]]] = {}
+    counts: Counter[str] = Counter()
+    agents: dict[str, list[_Arg]] = {}  # predicate → the agents of its last asserted relation
     contexts = context_dates(doc.text, [(s.start, s.end) for s in text.sentences], doc.date)
     for sentence in text.sentences:
         tokens = by_sentence.get(sentence.index)
         if not tokens:
             continue
-        sent = _Sentence(text, sentence.index, tokens, mentions_by.get(sentence.index, ()), actors, rules, cache)
+        sent = _Sentence(text, sentence.index, tokens, mentions_by.get(sentence.index, ()), actors, rules, cache,
+                         previous_main, named)
+        for a in sent.args:
+            if not (a.place or a.person):
+                counts[a.id] += 1
+                for h in a.heads:
+                    first = named.get(h, {}).get(a.id, (0, -sentence.index))[1]
+                    named.setdefault(h, {})[a.id] = (counts[a.id], first, a)
         span = (sentence.start, sentence.end)
         found: dict[tuple[str, str, str], Statement] = {}
 
@@ -1347,8 +1794,9 @@ def extract_statements(
             org_arg = next((a for a in sent.args if a.id == org and lo <= a.first <= hi), None)
             o = org_arg or _Arg(0, 0, org, actors[org].name_ar if org in actors else org, 0, 0, False)
             emit(person, "MEMBER_OF", o, (lo, hi), 0.7, plain, (lo, hi), None)
+            sent.role_person.update((i, p) for i in range(lo, hi + 1) if i < person.first or i > person.last)
 
-        last_subjects: list[_Arg] = []
+        verb_subjects: dict[int, list[_Arg]] = {}  # first word of a verb trigger → its subjects
         triggers = _find_triggers(sent)
         barriers = {i for i in range(len(tokens)) if sent.is_(i, "relative")}
         sent.noun_triggers = {t.last: t for t in triggers if t.rule.pos == "noun"}
@@ -1376,28 +1824,28 @@ def extract_statements(
                 *(ks for (a, b), ks in attached.items() if b < t.first or a > t.last)
             )
             reading = readings.get(id(t)) or _read(sent, t)
-            subjects = [sent.args[k] for k in reading.subjects]
-            if not subjects and not reading.pairs:
-                if rule.pos == "verb" and t.prefix.startswith(("و", "ف")):
-                    subjects = last_subjects  # coordinated verbs share their subject
-                elif rule.pos == "verb":
-                    subjects = [sent.args[k] for k in _matrix_subject(sent, t)]
-                if not subjects and opener and previous_main is not None and t.first <= OPENER_REACH:
-                    subjects = [previous_main]
-            objects = [sent.args[k] for k in reading.objects]
+            carried = _carried(sent, t, verb_subjects) if _shares_subject(sent, t) else []
+            subjects, objects = _arguments(sent, t, reading, carried, verb_subjects, agents)
+            if not subjects and not reading.pairs and opener and previous_main is not None \
+                    and t.first <= OPENER_REACH and t is triggers[0]:
+                subjects = [previous_main]
             if subjects and not objects and not reading.pairs and opener and previous_main is not None \
                     and t.first <= OPENER_REACH \
                     and rule.object.side in ("left", "left near") and all(a.id != previous_main.id for a in subjects):
                 # وجاء التقدم بغطاء جوي روسي: backing for the previous sentence's actor
                 objects = [previous_main]
+            # a verb coordinated after a comma opens its own clause (لن تتراجع، واتهم …)
+            clause = t.first if _after_comma(sent, t) else _clause_start(sent, t.first)
             mod = modality_before(
-                sent.norms, t.first, _clause_start(sent, t.first), rules.cues,
+                sent.norms, t.first, clause, rules.cues,
                 verb_prefix=t.prefix.lstrip("وف") if rule.pos == "verb" else "", barriers=barriers,
                 imperfect=rule.pos == "verb" and sent.norms[t.first][len(t.prefix):].startswith(("ي", "ت", "ن")),
             )
             if _attributive(rule):
                 mod = replace(mod, modality=None)  # a description holds whatever the clause says
-            reported_by = _speaker(sources, t.first)
+            # قال X …، واتهم Y: a verb sharing the speaker's subject is no claim of the speech
+            reported_by = None if carried and _previous_verb(sent, t) in sent.speakers \
+                else _speaker(sources, t.first)
             s_kinds = _kinds(rules, rule.predicate, "subject")
             o_kinds = _kinds(rules, rule.predicate, "object")
             pairs = [(sent.args[a], sent.args[b]) for a, b in reading.pairs] or [
@@ -1411,7 +1859,9 @@ def extract_statements(
                 emit(a, rule.predicate, b, (t.first, t.last), rule.confidence, mod,
                      _words_of(sent, t, a, b), reported_by)
             if rule.pos == "verb":
-                last_subjects = subjects
+                verb_subjects[t.first] = subjects
+            if subjects and not mod.negated and not mod.modality:
+                agents[rule.predicate] = subjects
             joint = [a for a in subjects if not a.place]
             if objects and rules.predicates[rule.predicate].get("joint_action") and len(joint) >= 2 \
                     and not mod.negated:

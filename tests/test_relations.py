@@ -42,7 +42,7 @@ ACTORS = {
 # surface → (actor id, form); places are written as place:<name>
 NAMES = {
     "روسيا": ("russia", "name"), "موسكو": ("russia", "metonym"), "الروسية": ("russia", "nisba"),
-    "الروسي": ("russia", "nisba"), "روسية": ("russia", "nisba"),
+    "الروسي": ("russia", "nisba"), "روسية": ("russia", "nisba"), "روسي": ("russia", "nisba"),
     "تركيا": ("turkey", "name"), "أنقرة": ("turkey", "metonym"), "التركية": ("turkey", "nisba"),
     "التركي": ("turkey", "nisba"), "إيران": ("iran", "name"),
     "الولايات المتحدة": ("usa", "name"), "واشنطن": ("usa", "metonym"), "الأمريكي": ("usa", "nisba"),
@@ -56,7 +56,7 @@ NAMES = {
     "فرقة السلطان مراد": ("sultan_murad", "name"),
     "المرصد السوري لحقوق الإنسان": ("sohr", "name"), "الأناضول": ("anadolu", "name"),
     "فلاديمير بوتين": ("putin", "name"), "رجب طيب أردوغان": ("erdogan", "name"),
-    "أبو محمد الجولاني": ("jolani", "name"),
+    "أبو محمد الجولاني": ("jolani", "name"), "عفرين": ("place:عفرين", "name"), "تركية": ("turkey", "nisba"),
 }
 
 RULES = load_relation_rules()
@@ -196,9 +196,9 @@ CASES = [
     # victims before the attack noun, the agent after it
     ("وقتل عناصر من قوات النظام بغارة إسرائيلية قرب العاصمة.",
      {("israel", "ATTACKS", "syria.gov", False, False, None)}),
-    # a verb right after أن: its dropped subject is the one who denies
+    # a verb right after أن: its dropped subject is the one who denies, and the source
     ("ونفت موسكو أن تكون قد زودت وحدات حماية الشعب بالأسلحة.",
-     {("russia", "SUPPLIES", "ypg", True, False, None)}),
+     {("russia", "SUPPLIES", "ypg", True, False, "russia")}),
     # two persons sharing one role phrase, the subject of an agreement
     ("واتفق الرئيسان الروسي فلاديمير بوتين والتركي رجب طيب أردوغان على وقف إطلاق النار.",
      {("putin", "MEMBER_OF", "russia", False, False, None),
@@ -215,6 +215,180 @@ CASES = [
     # repelling an attack: the attacker follows شنه, the attacked stands before
     ("وأعلنت الوزارة أن قوات النظام صدت هجوما شنه مسلحو هيئة تحرير الشام على مواقعها.",
      {("hts", "ATTACKS", "syria.gov", False, False, None)}),
+    # a verb trigger in its dual form (زودتا of زود)
+    ("روسيا وإيران زودتا قوات النظام بالصواريخ خلال العام الماضي.",
+     {("russia", "SUPPLIES", "syria.gov", False, False, None),
+      ("iran", "SUPPLIES", "syria.gov", False, False, None)}),
+    # a verb coordinated after a comma shares the subject of the verb before it; the
+    # actor before the comma is that verb's object
+    ("قصفت الطائرات الروسية مواقع هيئة تحرير الشام، واستهدفت بلدة كفرنبل بالصواريخ.",
+     {("russia", "ATTACKS", "hts", False, False, None),
+      ("russia", "ATTACKS", "place:كفرنبل", False, False, None)}),
+    # … also the subject of a verb of saying; the one actor after the verb is its object
+    ("وقال وزير الخارجية التركي إن بلاده لن تتراجع، واتهم واشنطن بخرق التفاهمات.",
+     {("turkey", "OPPOSES", "usa", False, False, None)}),
+    # an object pronoun on the verb: the object stands before it (agreeing with it: ه is
+    # no state), the subject after it; an ally in the accusative
+    ("ويبقى النظام حليفا لموسكو منذ عقود، وتزوده إيران بالمستشارين والأسلحة.",
+     {("syria.gov", "ALLY_OF", "russia", False, False, None),
+      ("iran", "SUPPLIES", "syria.gov", False, False, None)}),
+    # VSO with the subject named in a role phrase
+    ("واتهم القائد العام لهيئة تحرير الشام أبو محمد الجولاني تركيا بالتخلي عن الفصائل.",
+     {("jolani", "MEMBER_OF", "hts", False, False, None),
+      ("jolani", "OPPOSES", "turkey", False, False, None)}),
+    # a place after في qualifies a role
+    ("وقال القائد العام لهيئة تحرير الشام في عفرين أبو محمد الجولاني إن المعركة مستمرة.",
+     {("jolani", "MEMBER_OF", "hts", False, False, None)}),
+    # an actor noun with a possessive pronoun (طائراتها) stands for the actor before it
+    ("ونفت موسكو أي علاقة لها بالحادث، مؤكدة أن طائراتها لم تقصف مدينة أريحا.",
+     {("russia", "ATTACKS", "place:أريحا", True, False, "russia")}),
+    # a country after في is where, not who
+    ("وبعد الاجتماع في تركيا هاجمت فصائل المعارضة مواقع قوات النظام قرب حماة.",
+     {("opposition", "ATTACKS", "syria.gov", False, False, None)}),
+    # subjects coordinated with و + an actor noun; an event noun in an adjunct phrase takes
+    # the clause's subject as its agent
+    ("سيطرت قوات النظام ومقاتلو حزب الله على بلدة الزبداني بعد معارك مع فصائل المعارضة.",
+     {("syria.gov", "CONTROLS", "place:الزبداني", False, False, None),
+      ("hezbollah", "CONTROLS", "place:الزبداني", False, False, None),
+      ("syria.gov", "COOPERATES_WITH", "hezbollah", False, False, None),
+      ("syria.gov", "FIGHTS", "opposition", False, False, None),
+      ("hezbollah", "FIGHTS", "opposition", False, False, None)}),
+    # … an adjunct phrase opening the sentence: the subject after the verb that follows it
+    ("وفي اتصال هاتفي مع الرئيس التركي رجب طيب أردوغان، أكد الرئيس الروسي فلاديمير بوتين ضرورة الحل السياسي.",
+     {("erdogan", "MEMBER_OF", "turkey", False, False, None),
+      ("putin", "MEMBER_OF", "russia", False, False, None),
+      ("putin", "NEGOTIATES_WITH", "erdogan", False, False, None)}),
+    # a definite noun takes no genitive: the actors after it are the verb's object
+    ("ويستثني الاتفاق هيئة تحرير الشام وحزب العمال الكردستاني من وقف إطلاق النار.", set()),
+    # the agents of a battle are no pair when the other side is named, if unknown
+    ("وخاضت القوات التركية والروسية معارك مع مسلحين مجهولين قرب الحدود.", set()),
+    # two allies, in the dual
+    ("وتعد إيران وحزب الله حليفين للنظام منذ بداية الحرب.",
+     {("iran", "ALLY_OF", "syria.gov", False, False, None),
+      ("hezbollah", "ALLY_OF", "syria.gov", False, False, None)}),
+    # standing by someone
+    ("وتعهد حزب الله بالوقوف إلى جانب النظام حتى النهاية.",
+     {("hezbollah", "SUPPORTS", "syria.gov", False, False, None)}),
+    # قاتل takes a direct object; fighting alongside is cooperation
+    ("وتقاتل فصائل المعارضة قوات النظام في ريف حماة منذ سنوات.",
+     {("opposition", "FIGHTS", "syria.gov", False, False, None)}),
+    ("وحزب الله يقاتل إلى جانب قوات النظام منذ عام 2013.",
+     {("hezbollah", "COOPERATES_WITH", "syria.gov", False, False, None)}),
+    # being in contact
+    ("وقال مسؤول إن الولايات المتحدة ظلت على اتصال دائم بالطرف الروسي خلال العملية.",
+     {("usa", "NEGOTIATES_WITH", "russia", False, False, None)}),
+    # co-sponsors of an agreement cooperate; a sponsorship is not the talks' party
+    ("وبدأ تنفيذ الاتفاق الذي رعته روسيا وتركيا لوقف إطلاق النار.",
+     {("russia", "COOPERATES_WITH", "turkey", False, False, None)}),
+    ("وانطلقت المحادثات برعاية روسية تركية في العاصمة الكازاخية.",
+     {("russia", "COOPERATES_WITH", "turkey", False, False, None)}),
+    # a denial reaches the whole clause after أن
+    ("ونفى المرصد السوري لحقوق الإنسان أن تكون عناصر من حزب الله قد شاركت في الهجوم على مواقع المعارضة.",
+     {("hezbollah", "ATTACKS", "opposition", True, False, "sohr")}),
+    # what X is accused of is alleged, with X as the source
+    ("واتهمت أنقرة واشنطن بتسليح وحدات حماية الشعب.",
+     {("turkey", "OPPOSES", "usa", False, False, None),
+      ("usa", "SUPPLIES", "ypg", False, True, "turkey")}),
+    # a marker belongs to the nearest noun that takes it: على is هجوم's, not غارة's
+    ("وشنت روسيا غارة بعد ساعات من اتهام تركيا للنظام بشن هجوم على بلدة كفرنبل.",
+     {("turkey", "OPPOSES", "syria.gov", False, False, None),
+      ("syria.gov", "ATTACKS", "place:كفرنبل", False, True, None)}),
+    # جاء … continues the previous sentence's actor in its first relation only; وجهتها
+    # introduces an agent
+    ("وقصفت الطائرات الروسية بلدة كفرنبل. وجاء القصف بعد يوم من انتقادات وجهتها المعارضة للنظام.",
+     {("russia", "ATTACKS", "place:كفرنبل", False, False, None),
+      ("opposition", "OPPOSES", "syria.gov", False, False, None)}),
+    # بين … belongs to the nearest noun of two parties
+    ("وتم التوصل إلى الاتفاق عقب محادثات مطولة بين روسيا وتركيا في سوتشي.",
+     {("russia", "NEGOTIATES_WITH", "turkey", False, False, None)}),
+    # unnamed forces loyal to X: no support for an actor before them; as an object, X
+    ("واتهمت هيئة تحرير الشام عناصر موالية لإيران بقصف المدنيين.",
+     {("hts", "OPPOSES", "iran", False, False, None)}),
+    ("وشنت الولايات المتحدة غارات على قوات موالية للنظام قرب الحدود.",
+     {("usa", "ATTACKS", "syria.gov", False, False, None)}),
+    # backing that follows no actor is backing for the clause's subject
+    ("سيطرت قوات النظام على بلدة كفرنبل بعد هجوم بدأته الشهر الماضي بدعم جوي روسي.",
+     {("syria.gov", "CONTROLS", "place:كفرنبل", False, False, None),
+      ("russia", "SUPPORTS", "syria.gov", False, False, None)}),
+    # a definite head noun alone (الهيئة) refers back to the actor named with it
+    ("سيطرت هيئة تحرير الشام على بلدة كفرنبل أمس. وكانت قوات النظام قد قصفت مواقع الهيئة قبل يومين.",
+     {("hts", "CONTROLS", "place:كفرنبل", False, False, None),
+      ("syria.gov", "ATTACKS", "hts", False, False, None)}),
+    # backing from (بإسناد من) an agent after the noun, for the actor before it
+    ("وتقدمت قوات النظام بإسناد من الطيران الروسي نحو البلدة.",
+     {("russia", "SUPPORTS", "syria.gov", False, False, None)}),
+    # the words of another trigger's phrase do not put the agent further away
+    ("وخاضت قوات النظام، بإسناد جوي ومدفعي من الطيران الحربي الروسي، اشتباكات عنيفة مع مسلحي هيئة تحرير الشام.",
+     {("russia", "SUPPORTS", "syria.gov", False, False, None),
+      ("syria.gov", "FIGHTS", "hts", False, False, None)}),
+    # the strikes the text spoke of (الغارات، with no agent of their own) are by the
+    # agent of the last attack
+    ("قصفت الطائرات الروسية بلدة كفرنبل. وأكد ناشطون أن الغارات استهدفت مستشفى في بلدة معرزيتا.",
+     {("russia", "ATTACKS", "place:كفرنبل", False, False, None),
+      ("russia", "ATTACKS", "place:معرزيتا", False, False, None)}),
+    # the subject is the nearest actor that can be one (a state is part of nothing)
+    ("وتقاتل تركيا وحدات حماية الشعب، التي تراها أنقرة امتدادا لحزب العمال الكردستاني.",
+     {("turkey", "FIGHTS", "ypg", False, False, None),
+      ("ypg", "PART_OF", "pkk", False, False, None)}),
+    # a word the rule requires tells blaming (حمّل … مسؤولية) from carrying; a verb with a
+    # subject of its own is not about the event noun before it
+    ("وقتل جنود بقصف مدفعي حمّلت تركيا النظام مسؤوليته.",
+     {("turkey", "OPPOSES", "syria.gov", False, False, None)}),
+    ("وحملت الطائرة الروسية مساعدات إنسانية إلى حلب.", set()),
+    # describing (وصف) is saying: the verb coordinated after it shares its subject
+    ("ووصف فلاديمير بوتين، الرئيس الروسي، الضربة بأنها عدوان، وحمّل واشنطن مسؤولية التصعيد.",
+     {("putin", "MEMBER_OF", "russia", False, False, None),
+      ("putin", "OPPOSES", "usa", False, False, None)}),
+    # what follows بـ after the accused is the accusation's, not the verb's object
+    ("وانتقدت المعارضة الاتفاق، واتهمت روسيا بمنح النظام غطاء سياسيا.",
+     {("opposition", "OPPOSES", "russia", False, False, None)}),
+    # a noun whose clause is about an event the text spoke of (العملية) takes its agent
+    ("شنت الطائرات التركية حملة جوية على ريف حلب الشمالي. وقال المسؤول إن الحملة تهدف إلى دعم الجيش الوطني السوري.",
+     {("turkey", "SUPPORTS", "sna", False, False, None)}),
+    # his country (بلاده) is the state named before it; a verb phrase inflects its verb
+    ("وأعلن وزير الدفاع التركي أن بلاده أرسلت أسلحة إلى الجيش الوطني السوري.",
+     {("turkey", "SUPPLIES", "sna", False, False, "turkey")}),
+    # with no pronoun pointing back to it, the antecedent is the relative clause's subject
+    ("وأدانت تركيا قوات النظام التي قصفت فصائل المعارضة في ريف حماة.",
+     {("turkey", "OPPOSES", "syria.gov", False, False, None),
+      ("syria.gov", "ATTACKS", "opposition", False, False, None)}),
+    # … and none where the antecedent is unnamed; an agent is not searched into a
+    # relative clause
+    ("وتقدمت قوات النظام بدعم من المسلحين الذين يقاتلون المعارضة منذ سنوات.", set()),
+    # a masdar with its genitive object (بمساعدة الفصائل) is no backing of the clause's subject
+    ("وهاجمت قوات النظام بلدة كفرنبل، متهمة سكانها بمساعدة الفصائل.",
+     {("syria.gov", "ATTACKS", "place:كفرنبل", False, False, None)}),
+    # after a preposition a verb trigger is a masdar: its agent follows it (here unnamed:
+    # الطيران), the event before is not its subject
+    ("وترافقت الاشتباكات بين المعارضة وقوات النظام مع قصف الطيران لقرى كفرنبل ومعرزيتا.",
+     {("opposition", "FIGHTS", "syria.gov", False, False, None)}),
+    ("وجاءت الهدنة بعد شن الطائرات الروسية غارات على بلدة كفرنبل.",
+     {("russia", "ATTACKS", "place:كفرنبل", False, False, None)}),
+    # an object pronoun in a relative clause stands for the antecedent, if it is named
+    ("وقال حزب الله إن مقاتليه يحاربون الإرهاب الذي تدعمه إيران.", set()),
+    # the clause's subject is no agent of an event noun past a relative clause
+    ("وزار الرئيس التركي رجب طيب أردوغان الموقع الذي قتل فيه جنود في اشتباكات مع هيئة تحرير الشام.",
+     {("erdogan", "MEMBER_OF", "turkey", False, False, None)}),
+    # a toponym head with و (قرى وبلدات) is no place name
+    ("وتحاول قوات النظام السيطرة على قرى وبلدات في ريف حماة.", set()),
+    # a clause set off by commas (a relative clause, وهي …) does not hold the argument
+    # searched for after it
+    ("وتعد هيئة تحرير الشام، التي يقودها أبو محمد الجولاني، الحليف الأبرز لتركيا في المنطقة.",
+     {("hts", "ALLY_OF", "turkey", False, False, None)}),
+    ("وكانت الفصائل، وهي تحالف يضم الجيش الوطني السوري، قد سيطرت على بلدة كفرنبل.",
+     {("opposition", "CONTROLS", "place:كفرنبل", False, False, None)}),
+    # the genitive of a masdar governed by a verb is its object …
+    ("وقال الوزير إن إيران ستواصل دعم النظام سياسيا وعسكريا.",
+     {("iran", "SUPPORTS", "syria.gov", False, False, None)}),
+    # … after the verb's own subject it is the masdar's agent
+    ("وانتقدت روسيا دعم واشنطن المستمر منذ سنوات.",
+     {("russia", "OPPOSES", "usa", False, False, None)}),
+    # designation as a terrorist organization, in a relative clause: the subject is the
+    # main clause's, the object the antecedent
+    ("وانتقدت تركيا الدعم الأمريكي لوحدات حماية الشعب، التي تصنفها جماعة إرهابية.",
+     {("turkey", "OPPOSES", "usa", False, False, None),
+      ("usa", "SUPPORTS", "ypg", False, False, None),
+      ("turkey", "OPPOSES", "ypg", False, False, None)}),
 ]
 
 
