@@ -67,11 +67,12 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kg.modality import CueList, Modality, ModalityCues, cue_at, load_modality_cues, modality_before
 from kg.model import Actor, AnalyzedText, Mention, Statement, Token
+from kg.syntax import dependents
 from kg.resources import DataFileError, read_data_file, schema_file
 from kg.text import NOUN_PROCLITICS, clitic_letters, letters_offset, match_form
 from kg.time import context_dates, statement_date
@@ -715,6 +716,22 @@ class _Sentence:
             return True
         return a.nisba and b.nisba and not any(w in {"،", ","} for w in between)
 
+    @cached_property
+    def first_token(self) -> int:
+        """Index of the sentence's first word among the document's tokens."""
+        return self.text.tokens.index(self.tokens[0])
+
+    def args_within(self, tokens: frozenset[int], allow_place: bool) -> list[int]:
+        """Arguments whose words all lie in ``tokens`` (document token indices) and may
+        fill a slot; a nisba there needs no licence, the parse puts it in the phrase."""
+        offset = self.first_token
+        return [
+            k for k, a in enumerate(self.args)
+            if all(offset + i in tokens for i in range(a.first, a.last + 1))
+            and not (a.media or k in self.skip or a.type in self.unfit)
+            and (allow_place or not a.place)
+        ]
+
     def usable(self, k: int, allow_place: bool, subject: bool = False) -> bool:
         a = self.args[k]
         if a.media or k in self.attached or k in self.skip or a.type in self.unfit:
@@ -1275,7 +1292,39 @@ def _slot(sent: _Sentence, t: _Trigger, slot: Slot, allow_place: bool, start: in
     return ks, start, resumptive
 
 
+def _parsed(sent: _Sentence, t: _Trigger) -> _Reading | None:
+    """The subject and object of a verb trigger read from the dependency parse, where one
+    was made (:mod:`kg.syntax`) and it names both; None leaves the reading to the slots.
+
+    The subject is the active verb's ``nsubj``; the object its ``obj``, or, where the rule
+    takes its object after a marker (على، مع …), the oblique with that preposition. Each
+    is the arguments inside the phrase that names the participant (its core), so an
+    actor in a relative clause of the subject (الفصائل المدعومة من تركيا) is not taken.
+    Passives, subjectless clauses and nouns stay with the surface patterns.
+    """
+    rule = t.rule
+    if not sent.text.words or rule.pos != "verb":
+        return None
+    deps = dependents(sent.text.words, sent.first_token + t.first)
+    subject = next((d for d in deps if d.deprel == "nsubj"), None)
+    if rule.object.side in ("right", "right near"):
+        obj = next((d for d in deps if d.deprel == "obj"), None)
+    else:
+        markers = {m[0] for m in rule.object.markers if len(m) == 1}
+        obj = next((d for d in deps if d.deprel.split(":")[0] in ("obl", "nmod") and d.marker in markers), None)
+    if subject is None or obj is None:
+        return None
+    s_place = _allow_place(sent.rules, rule.predicate, "subject")
+    o_place = _allow_place(sent.rules, rule.predicate, "object")
+    subjects = sent.args_within(subject.core, s_place)
+    objects = [k for k in sent.args_within(obj.core, o_place) if k not in subjects]
+    return _Reading(subjects, objects) if subjects and objects else None
+
+
 def _read(sent: _Sentence, t: _Trigger) -> _Reading:
+    parsed = _parsed(sent, t)
+    if parsed is not None:
+        return parsed
     rules = sent.rules
     rule = t.rule
     symmetric = bool(rules.predicates[rule.predicate].get("symmetric"))

@@ -4,6 +4,8 @@ No Arabic parser model can be fetched here, so the parse is written by hand in C
 (Universal Dependencies, as Stanza's Arabic models label it) and read with Stanza's own
 CoNLL reader: the code under test sees exactly what a Stanza pipeline returns.
 """
+from dataclasses import replace
+
 from stanza.utils.conll import CoNLL
 
 from kg.model import Document
@@ -105,3 +107,67 @@ def test_core_of_a_participant_leaves_its_relative_clause_out():
     subject, obj = dependents(words, 0)
     assert (subject.deprel, sorted(subject.tokens), sorted(subject.core)) == ("nsubj", [1, 2, 3, 4], [1])
     assert (obj.deprel, sorted(obj.core)) == ("obj", [5, 6])  # مواقع قسد: the genitive names it
+
+
+def _parse(text, rows):
+    """``text`` with the parse of ``rows``: (upos, head, deprel) per token, in order."""
+    lines = [
+        f"{k}\t{t.surface}\t_\t{upos}\t_\t_\t{head}\t{deprel}\t_\tstart_char={t.start}|end_char={t.end}"
+        for k, (t, (upos, head, deprel)) in enumerate(zip(text.tokens, rows), 1)
+    ]
+    document = CoNLL.conll2doc(input_str="\n".join(lines) + "\n\n")
+    return replace(text, words=words_from_stanza(text, document))
+
+
+def test_relation_extractor_reads_subject_and_object_from_the_parse():
+    from kg.model import Actor, Mention
+    from kg.relations import extract_statements, load_relation_rules
+
+    # VSO with a long adjunct between the verb and its subject: beyond the reach of the
+    # surface patterns, plain to the parser
+    sentence = ("قصفت صباح اليوم بعد أسابيع من هدوء حذر ساد المنطقة منذ توقيع اتفاق خفض "
+                "التصعيد في الربيع الماضي الطائرات الروسية مواقع المعارضة.")
+    text = analyze(Document(id="d", text=sentence, date="2019-05-02"))
+    rows = [("VERB", 0, "root"), ("NOUN", 1, "obl"), ("NOUN", 2, "nmod"), ("ADP", 5, "case"),
+            ("NOUN", 1, "obl"), ("ADP", 7, "case"), ("NOUN", 5, "nmod"), ("ADJ", 7, "amod"),
+            ("VERB", 7, "acl"), ("NOUN", 9, "obj"), ("ADP", 12, "case"), ("NOUN", 9, "obl"),
+            ("NOUN", 12, "nmod"), ("NOUN", 13, "nmod"), ("NOUN", 14, "nmod"), ("ADP", 17, "case"),
+            ("NOUN", 9, "obl"), ("ADJ", 17, "amod"), ("NOUN", 1, "nsubj"), ("ADJ", 19, "amod"),
+            ("NOUN", 1, "obj"), ("NOUN", 21, "nmod"), ("PUNCT", 1, "punct")]
+    assert len(rows) == len(text.tokens)
+    russia, opposition = sentence.index("الروسية"), sentence.index("المعارضة")
+    mentions = [
+        Mention(russia, russia + 7, "الروسية", "ACTOR", "gazetteer", 0, actor="russia", form="nisba"),
+        Mention(opposition, opposition + 8, "المعارضة", "ACTOR", "gazetteer", 0, actor="opposition"),
+    ]
+    actors = {"russia": Actor("russia", "Country", "روسيا"),
+              "opposition": Actor("opposition", "ArmedGroup", "المعارضة")}
+    rules = load_relation_rules()
+
+    def triples(t):
+        return [(s.subject, s.predicate, s.object) for s in extract_statements(t, mentions, actors, rules)]
+
+    assert triples(text) == []  # the surface patterns alone
+    assert triples(_parse(text, rows)) == [("russia", "ATTACKS", "opposition")]
+
+
+def test_an_actor_in_the_subjects_relative_clause_is_not_the_subject():
+    from kg.model import Actor, Mention
+    from kg.relations import extract_statements, load_relation_rules
+
+    sentence = "هاجمت الفصائل المدعومة من تركيا مواقع قسد."
+    text = analyze(Document(id="d", text=sentence, date="2019-05-02"))
+    rows = [("VERB", 0, "root"), ("NOUN", 1, "nsubj"), ("ADJ", 2, "acl"), ("ADP", 5, "case"),
+            ("PROPN", 3, "obl"), ("NOUN", 1, "obj"), ("PROPN", 6, "nmod"), ("PUNCT", 1, "punct")]
+
+    def at(name, actor):
+        i = sentence.index(name)
+        return Mention(i, i + len(name), name, "ACTOR", "gazetteer", 0, actor=actor)
+
+    mentions = [at("الفصائل", "opposition"), at("تركيا", "turkey"), at("قسد", "sdf")]
+    actors = {a: Actor(a, "ArmedGroup", a) for a in ("opposition", "sdf")} | {
+        "turkey": Actor("turkey", "Country", "تركيا")}
+    found = {(s.subject, s.predicate, s.object)
+             for s in extract_statements(_parse(text, rows), mentions, actors, load_relation_rules())}
+    assert ("opposition", "ATTACKS", "sdf") in found
+    assert ("turkey", "ATTACKS", "sdf") not in found
