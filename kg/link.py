@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from kg.model import Actor, Mention
-from kg.text import match_form, normalize
+from kg.text import citation_form, match_form, normalize
 
 __all__ = ["merge_mentions", "name_index", "link_mentions", "mint_actor_id", "FINDER_PRIORITY"]
 
@@ -98,7 +98,7 @@ def link_mentions(
         if m.actor:
             linked.append(m)
             continue
-        name = normalize(m.text).text.strip()
+        name = citation_form(normalize(m.text).text.strip())
         if m.form == "ner" and not non_names.isdisjoint(_name_words(name)):
             continue
         if m.label in ("LOC", "PLACE"):

@@ -18,7 +18,7 @@ from kg.ner.base import MentionFinder
 from kg.ner.gazetteer import GazetteerMentionFinder
 from kg.relations import extract_statements, load_relation_rules
 from kg.syntax import StanzaParser
-from kg.text import analyze
+from kg.text import analyze, citation_form
 from kg.time import document_date
 
 __all__ = ["PipelineConfig", "Pipeline", "build_pipeline", "extract", "FINDERS"]
@@ -108,7 +108,8 @@ class Pipeline:
             actors = self.actors | {a.id: a for a in minted}
             out.documents.append(text.document)
             out.mentions.extend(
-                LinkedMention(text.document.id, m.actor, m.text, m.start, m.end, m.sentence, m.finder)
+                LinkedMention(text.document.id, m.actor, citation_form(m.text), m.start, m.end,
+                              m.sentence, m.finder)
                 for m in linked
                 if not m.actor.startswith("place:")
             )

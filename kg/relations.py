@@ -74,7 +74,7 @@ from kg.modality import CueList, Modality, ModalityCues, cue_at, load_modality_c
 from kg.model import Actor, AnalyzedText, Mention, Statement, Token
 from kg.syntax import dependents
 from kg.resources import DataFileError, read_data_file, schema_file
-from kg.text import NOUN_PROCLITICS, clitic_letters, letters_offset, match_form
+from kg.text import NOUN_PROCLITICS, citation_form, clitic_letters, letters_offset, match_form
 from kg.time import context_dates, statement_date
 
 __all__ = [
@@ -419,7 +419,7 @@ class _Sentence:
                 self.cache[("heads", actor_id)] = _name_heads(actor)
             self.args.append(
                 _Arg(
-                    first, last, actor_id, m.text, m.start, m.end, place,
+                    first, last, actor_id, citation_form(m.text), m.start, m.end, place,
                     nisba=first == last and not person and (
                         m.form == "nisba" or _NISBA_LIKE.match(tok.norm) is not None
                     ),

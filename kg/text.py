@@ -23,6 +23,7 @@ __all__ = [
     "analyze",
     "NOUN_PROCLITICS",
     "clitic_letters",
+    "citation_form",
     "letters_offset",
 ]
 
@@ -156,6 +157,18 @@ def clitic_letters(prefix: str) -> int:
     if prefix.endswith("لل"):
         return len(prefix) - 2
     return len(prefix) - 2 if prefix.endswith("ال") else len(prefix)
+
+
+def citation_form(name: str) -> str:
+    """A name as cited on its own: where the preposition ل fused with the article
+    (للمعارضة) opens it, the article is given back; otherwise the text as written.
+
+    >>> citation_form("للمعارضة"), citation_form("لافروف")
+    ('المعارضة', 'لافروف')
+    """
+    if len(name) > 4 and match_form(name[:2]) == "لل":
+        return "ال" + name[2:]
+    return name
 
 
 def letters_offset(surface: str, n_letters: int) -> int:
