@@ -59,7 +59,21 @@ Beyond the slots, constructions of news Arabic are read in code:
   before it; clauses set off by commas (X، التي …، ; X، وهي …،) are passed over, and an
   state after في is a place (غاراتها في سوريا);
 - a sentence opening with جاء ذلك continues the previous one's actor in its first
-  relation, and several actors doing one thing together (ضربة ثلاثية) also cooperate.
+  relation, and several actors doing one thing together (ضربة ثلاثية) also cooperate;
+- nationality and origin: a state's nisba after an irregular group noun names the fighters'
+  nationality (فصائل سورية: the factions; ميليشيات عراقية: no actor), a state after such a
+  noun and من their origin (ميليشيات من العراق), and such a noun before a name heads it
+  (فصائل "الجيش الوطني": the name is the actor); an argument with و and a preposition is
+  coordinated with the noun that has it (بفيلق القدس التابع للحرس الثوري وبفصائل …);
+  a list of places is where its first member is (في العراق وسوريا), a place near which
+  something happens (قرب مطار X) and a whole country are no targets;
+- carried subjects also reach a verb with و that no masdar reads like (وتزودها، ويقصف) and a
+  verb after a comma whose clause's subject stands before قد (وكانت الرياض قد قطعت …،
+  ودعمت …); a participle's pronoun (X وفصائل موالية لها) is the first of the coordinated
+  nouns; a verb right after an indefinite noun (خطوة تعارضها) has that noun as its object;
+- a verb of condemning or describing whose object is the event the text spoke of (أدانت
+  دمشق الغارات) opposes that event's agents; a role's org is the first organization the
+  phrase names (the nisba after it is a nationality), else the role finder's.
 """
 from __future__ import annotations
 
@@ -97,7 +111,7 @@ AGENT_WINDOW = 6
 #: Words from the start of a sentence opening with جاء ذلك within which a trigger may take
 #: the previous sentence's actor.
 OPENER_REACH = 6
-#: Words after a trigger within which a word its rule requires must stand.
+#: Words after a trigger within which a word its rule requires must stand, unless it says.
 REQUIRES_WINDOW = 6
 #: Sentences longer than this (characters) give the clause around the relation as evidence.
 MAX_EVIDENCE = 300
@@ -114,6 +128,7 @@ _LEXICONS = (
     "toponym_compound", "toponym_stop", "locative", "region", "role", "role_filler",
     "posted_at", "actor_head", "cause", "time_word", "anaphoric_opener", "object_stop", "victim", "quantifier",
     "anaphoric_head", "adjunct", "affiliation", "definite_anaphor", "target_head", "state_anaphor",
+    "irregular_head", "near",
 )
 _VERB_PREFIXES = ("", "و", "ف", "س", "وس", "فس")
 _NOUN_PREFIXES = NOUN_PROCLITICS
@@ -134,6 +149,8 @@ _DEMONSTRATIVES = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك"
 _ASIDE_OPENERS = frozenset(match_form(w) for w in ("وهي", "وهو", "وهم", "وهما", "وهن"))
 # Words before a country that make it a party rather than a place (بين روسيا والأردن).
 _PARTY_BEFORE = frozenset(match_form(w) for w in ("بين", "وبين", "من", "مع", "ضد"))
+# Both … and … (تعارضها كل من موسكو وواشنطن): passed on the way to a subject.
+_BOTH = ("كل", "من")
 # Between أنْ and a verb whose subject is dropped (أن تكون قد زودت).
 _AUXILIARIES = frozenset(match_form(w) for w in ("تكون", "يكون", "قد", "كانت", "كان", "تكن", "يكن"))
 _BARE_AN = frozenset(match_form(w) for w in ("أن", "بأن", "وأن", "أنه", "أنها", "بأنه", "بأنها"))
@@ -172,6 +189,9 @@ class RelationRule:
     object: Slot
     confidence: float
     requires: frozenset[str] = frozenset()  # words one of which must follow the trigger
+    named_subject: bool = False  # a bare collective noun (الفصائل) is no subject
+    requires_window: int = REQUIRES_WINDOW  # words after the trigger where ``requires`` may stand
+    through_events: bool = False  # the object may be an event noun's (هدد بشن عملية ضد X)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: the readings of words are cached per rule set
@@ -265,6 +285,9 @@ def load_relation_rules(
                 object=parse_slot(entry["object"]),
                 confidence=float(entry.get("confidence", 0.5)),
                 requires=frozenset(match_form(w) for w in entry.get("requires", ())),
+                named_subject=bool(entry.get("named_subject", False)),
+                requires_window=int(entry.get("requires_window", REQUIRES_WINDOW)),
+                through_events=bool(entry.get("through_events", False)),
             )
         except KeyError as e:
             raise RelationRuleError(f"{where}: missing field {e.args[0]!r}") from e
@@ -324,6 +347,7 @@ class _Arg:
     group: int | None = None  # minted place lists share a group number
     heads: frozenset[str] = frozenset()  # first nouns of the actor's names (تنظيم، هيئه)
     feminine: bool = False  # referred to by a feminine or plural pronoun (ها)
+    org: str | None = None  # a person's organization as the role finder read it
 
 
 @dataclass(frozen=True)
@@ -359,8 +383,12 @@ class _Sentence:
         self.args: list[_Arg] = []
         if "countries" not in cache:
             cache["countries"] = _countries(actors)
+            cache["country_names"] = frozenset(
+                match_form(n) for a in actors.values() if a.type == "Country" for n in (a.name_ar, *a.aliases_ar))
         self.countries = cache["countries"]
         self._add_mentions(mentions, actors)
+        self.unnamed: frozenset[int] = frozenset()  # words of an unnamed group (ميليشيات عراقية)
+        self._drop_nationalities()
         self._mint_places()
         self.args.sort(key=lambda a: a.first)
         self._index_args()
@@ -415,6 +443,9 @@ class _Sentence:
                     actor_id, place = country, False
             actor = actors.get(actor_id)
             person = (actor is not None and actor.type == "Person") or m.label == "PER"
+            # a place named as a whole country (الضربات في سوريا; not its capital)
+            kind = actor.type if actor is not None else (
+                "Country" if place and match_form(m.text) in self.cache["country_names"] else None)
             if actor is not None and ("heads", actor_id) not in self.cache:
                 self.cache[("heads", actor_id)] = _name_heads(actor)
             self.args.append(
@@ -426,11 +457,42 @@ class _Sentence:
                     person=person,
                     media=actor is not None and actor.type == "Media",
                     clitic=clitic,
-                    type=actor.type if actor is not None else None,
+                    type=kind,
                     heads=self.cache[("heads", actor_id)] if actor is not None else frozenset(),
                     feminine=_feminine(actor, m.text),
+                    org=m.org,
                 )
             )
+
+    def _drop_nationalities(self) -> None:
+        """A state's nisba after an irregular group noun names the fighters' nationality, not
+        the state (فصائل سورية: the factions; ميليشيات عراقية: no actor), and a state after
+        such a noun and من (ميليشيات من العراق ولبنان) their origin. The nisba joins a named
+        head; else the words stand for an unnamed group, which no slot search passes."""
+        self.args.sort(key=lambda a: a.first)
+        unnamed: set[int] = set()
+        kept: list[_Arg] = []
+        for a in self.args:
+            state = a.type in ("Country", "Government") and not a.place
+            head = a.first - 1
+            if state and a.nisba and head >= 0 and self.is_(head, "irregular_head"):
+                if kept and kept[-1].last == head:
+                    kept[-1] = replace(kept[-1], last=a.last, end=a.end)
+                else:
+                    unnamed.update((head, a.first))
+                continue
+            if state and not a.nisba and (
+                (head >= 1 and self.norms[head] == "من" and self.is_(head - 1, "irregular_head"))
+                or (head in unnamed and a.clitic.startswith("و"))  # … ولبنان وأفغانستان
+            ):
+                unnamed.update(range(a.first, a.last + 1))
+                continue
+            if kept and not (a.nisba or a.place) and self.unnamed_noun(kept[-1], "irregular_head") \
+                    and all(w in _COORD_SEP for w in self.norms[kept[-1].last + 1 : a.first]):
+                kept.pop()  # فصائل "الجيش الوطني": the group noun heads the name, the name is the actor
+            kept.append(a)
+        self.args = kept
+        self.unnamed = frozenset(unnamed)
 
     def _index_args(self) -> None:
         self.arg_at: list[int | None] = [None] * len(self.tokens)
@@ -505,9 +567,9 @@ class _Sentence:
         sentence that agrees with it (a person not for ها, a state not for ه)."""
         for k in range(len(self.args) - 1, -1, -1):
             a = self.args[k]
-            if a.last >= pos or k in self.skip or (a.place and not allow_place) or a.media \
+            if a.last >= pos or k in self.skip or k in self.attached or (a.place and not allow_place) or a.media \
                     or (a.nisba and not self.licensed(k)):
-                continue
+                continue  # (an argument of another phrase is none: الفصائل المنضوية في X وتزودها)
             if (a.person and pronoun == "ها") or (pronoun == "ه" and a.feminine):
                 continue
             return self.resolve(self.group(self.owner.get(k, k)))
@@ -547,6 +609,20 @@ class _Sentence:
         what it owns (المواقع، القواعد): a noun an actor's subject or coordination passes."""
         return self.is_(i, "actor_head") and not self.is_(i, "target_head")
 
+    @cached_property
+    def topics(self) -> dict[int, int]:
+        """قد after an argument (وكانت الرياض قد قطعت …) → the argument: the subject of the
+        verb that follows, though no trigger."""
+        return {
+            a.last + 1: k for k, a in enumerate(self.args)
+            if a.last + 1 < len(self.tokens) and self.norms[a.last + 1] == "قد" and not a.place
+            and not a.clitic.endswith(_PREPOSITION_CLITICS) and (not a.nisba or self.licensed(k, True))
+        }
+
+    def unnamed_noun(self, a: _Arg, lexicon: str = "actor_head") -> bool:
+        """Whether an argument is a bare collective noun (الفصائل، الميليشيات), not a name."""
+        return any(a is b for b in self.args) and all(self.is_(i, lexicon) for i in range(a.first, a.last + 1))
+
     def stop(self, i: int) -> bool:
         """Whether word ``i`` ends a clause for argument search."""
         return self.boundary[i] or self.comp[i]
@@ -565,7 +641,10 @@ class _Sentence:
         return next((a for a in self.args if a.first <= last and first <= a.last), None)
 
     def _is_trigger_word(self, i: int) -> bool:
-        return any(s in self.rules.index for s in self.stem_set(i))
+        """Whether a trigger starts at word ``i``, with all its words (أحد مكونات: not أحد alone)."""
+        return any(s in self.rules.index and any(
+            tuple(self.norms[i + 1 : i + len(words)]) == words[1:] for _, words in self.rules.index[s]
+        ) for s in self.stem_set(i))
 
     def _name_at(self, j: int, strip_waw: bool) -> tuple[int, int, int] | None:
         """A toponym starting at word ``j``: (first, last, letters of و to strip) or None."""
@@ -581,6 +660,7 @@ class _Sentence:
             strip, word = 1, word[1:]
         if (word in lex["toponym_stop"] or word in lex["toponym_head"] or word in lex["locative"]
                 or (word.startswith("و") and word[1:] in lex["toponym_head"])  # قرى وبلدات
+                or self._head_noun(word)  # أحياء المدينة ومطارها: the city spoken of, no name
                 or word in lex["boundary"] or word.isdigit() or len(word) < 2):
             return None
         if word.startswith(("ل", "ب")) and not word.startswith("لل") and not lex["toponym_stop"].isdisjoint(
@@ -643,6 +723,12 @@ class _Sentence:
                     a.group = group
             i = max(i + 1, j)
 
+    def _head_noun(self, word: str) -> bool:
+        """A toponym head with the article or a pronoun (المدينة، مطارها): a place spoken of."""
+        heads = self.rules.lexicons["toponym_head"]
+        return (word.startswith("ال") and word[2:] in heads) or any(
+            word.endswith(p) and word[: -len(p)] in heads for p in _PRONOUN_SUFFIXES)
+
     def _indefinite_head(self, i: int) -> bool:
         """A toponym head without the article (بمحافظة إدلب; المخيم is no head)."""
         heads = self.rules.lexicons["toponym_head"]
@@ -702,6 +788,8 @@ class _Sentence:
         a, b = self.args[k], self.args[m]
         if a.place != b.place or b.first - a.last > 4:
             return False
+        if _clitic_preposition(b.clitic) not in ("", _clitic_preposition(a.clitic)):
+            return False  # مرتبطة بفيلق القدس التابع للحرس الثوري وبفصائل …: وب joins the ب noun
         between = self.norms[a.last + 1 : b.first]
         if not between and b.nisba and not a.nisba and not b.clitic.startswith("و"):
             return a.id == b.id  # القوات الحكومية السورية: a nisba that restates its noun
@@ -766,15 +854,17 @@ class _Sentence:
         return any(self.is_(i, "victim") for i in range(max(0, first - 6), first))
 
     def locative(self, k: int) -> bool:
-        """A place in a locative phrase (بسهل الغاب، في ريف حلب), or a state after في
-        (غاراتها في سوريا) unless a member noun stands before (مسؤول في الحكومة): where, not
-        what."""
-        a = self.args[k]
+        """A place in a locative phrase (بسهل الغاب، في ريف حلب، قرب مطار X), or a state
+        after في (غاراتها في سوريا) unless a member noun stands before (مسؤول في الحكومة):
+        where, not what. A coordinated group is where its first member is (في العراق وسوريا)."""
+        a = self.args[self.group(k)[0]]
         if not a.place:
             return a.type in ("Country", "Government") and a.first > 0 and self.norms[a.first - 1] == "في" and not (
                 a.first > 1 and (self.is_(a.first - 2, "actor_head") or self.is_(a.first - 2, "role"))
             )
-        return a.clitic.endswith("ب") or (a.first > 0 and self.is_(a.first - 1, "locative"))
+        return a.clitic.endswith("ب") or (a.first > 0 and self.is_(a.first - 1, "locative")) or (
+            a.first > 1 and self.is_(a.first - 1, "toponym_head") and self.is_(a.first - 2, "near")
+        )
 
     def speaker_at(self, k: int) -> bool:
         """Whether argument ``k`` is the source of a verb of saying just before it (أعلن المرصد)."""
@@ -792,6 +882,7 @@ class _Sentence:
             self.punct[i] or self.is_(i, "time_word") or self.agent_noun(i) or self.is_(i, "role")
             or _resumptive(self.norms[i])
             or (self.norms[i] == "من" and i > start and self.agent_noun(i - 1))  # مقاتلون من X
+            or tuple(self.norms[i : i + 2]) == _BOTH or (i > start and tuple(self.norms[i - 1 : i + 1]) == _BOTH)
         ):
             i += 1
         k = self.role_person.get(i, self.arg_at[i]) if i < len(self.tokens) else None
@@ -827,7 +918,7 @@ class _Sentence:
             if i in self.asides:
                 i = self.asides[i] - 1  # الهيئة، التي يقودها الجولاني، الحليف …: past the aside
                 continue
-            if self.stop(i):
+            if self.stop(i) or i in self.unnamed:
                 return []
             k = self.arg_at[i]
             if k is not None:
@@ -862,7 +953,7 @@ class _Sentence:
                 return [], i  # (بدعم من اسمتهم الإرهابيين الذين يقاتلون الجيش: not الجيش)
             if direct and self.norms[i] == "في":
                 only_places = True
-            if self.stop(i) or (direct and self.norms[i] in stops and i not in self.attributive_words
+            if self.stop(i) or i in self.unnamed or (direct and self.norms[i] in stops and i not in self.attributive_words
                                 and not (i > 0 and (self.is_(i - 1, "quantifier") or self.norms[i - 1].isdigit()))):
                 return [], i
             if phrase and i > pos and self.arg_at[i] is None and self._is_trigger_word(i) \
@@ -884,7 +975,8 @@ class _Sentence:
 
     def marker(self, pos: int, markers: Sequence[tuple[str, ...]],
                owner: _Trigger | None = None) -> tuple[int, int, bool] | None:
-        """First marker after ``pos``: (its first word, the word after it, resumptive?).
+        """First marker after ``pos``: (its first word, the word after it, the pronoun of a
+        resumptive marker (لها: ها) or "").
 
         The marker of an ``owner`` trigger is not searched past a noun that takes it too
         (الغارة … اتهام تركيا للنظام بشن هجوم على كفرنبل: على is هجوم's), unless the
@@ -895,9 +987,13 @@ class _Sentence:
             if self.stop(i):
                 return None
             other = self.noun_triggers.get(i) if owner is not None else None
-            if other is not None and other is not owner and not set(other.rule.object.markers).isdisjoint(markers) \
+            if other is not None and other is not owner and not owner.rule.through_events \
                     and (owner.rule.pos == "noun" or other.rule.predicate != owner.rule.predicate):
-                return None
+                # its own markers are that noun's; the others may still be the owner's
+                # (توعد بمد العملية إذا لم ينسحب X)
+                markers = [mk for mk in markers if mk not in other.rule.object.markers]
+                if not markers:
+                    return None
             k = self.arg_at[i]
             if k is not None:  # a name counts as one word (قرى أ وب وج … من قبل X)
                 i = self.args[k].last + 1
@@ -909,29 +1005,35 @@ class _Sentence:
                 head = self.norms[i]
                 heads = {head, head[1:] if head.startswith(("و", "ف")) else head}
                 if mk[0] in heads and tuple(self.norms[i + 1 : i + len(mk)]) == mk[1:]:
-                    return i, i + len(mk), False
-                if len(mk) == 1 and any(h.startswith(mk[0]) and h[len(mk[0]):] in _PRONOUN_SUFFIXES for h in heads):
-                    return i, i + 1, True
+                    return i, i + len(mk), ""
+                pronoun = next((h[len(mk[0]):] for h in heads if len(mk) == 1 and h.startswith(mk[0])
+                                and h[len(mk[0]):] in _PRONOUN_SUFFIXES), "")
+                if pronoun:
+                    return i, i + 1, pronoun
             if not self.punct[i]:
                 seen += 1
             i += 1
         return None
 
     def after(self, pos: int, slot: Slot, allow_place: bool,
-              owner: _Trigger | None = None) -> tuple[list[int], bool]:
+              owner: _Trigger | None = None) -> tuple[list[int], str]:
         """Arguments of a ``right after M`` slot of trigger ``owner`` from word ``pos``; and
-        whether resumptive."""
+        the pronoun of a resumptive marker (لها), if the marker is one."""
         clitics = [mk[0] for mk in slot.markers if len(mk) == 1 and len(mk[0]) == 1]
         best: tuple[int, list[int], bool] | None = None
         found = self.marker(pos, slot.markers, owner)
         if found is not None:
             i, j, resumptive = found
             if resumptive:
-                return [], True
+                return [], resumptive
             ks, _ = self.right(j, allow_place, MARKER_GAP, phrase=True)
             if ks:
                 best = (i, ks, False)
-        if clitics:
+        if clitics and pos < len(self.tokens):
+            pronoun = next((self.norms[pos][1:] for c in clitics if self.norms[pos].startswith(c)
+                            and self.norms[pos][1:] in _PRONOUN_SUFFIXES), "")
+            if pronoun and best is None:
+                return [], pronoun  # موالية لها: the marker points back
             ks, _ = self.right(pos, allow_place, MARKER_GAP)
             if ks:
                 a = self.args[ks[0]]
@@ -943,7 +1045,13 @@ class _Sentence:
                        or head.startswith(c) for c in clitics):
                     if best is None or a.first < best[0]:
                         best = (a.first, ks, False)
-        return (best[1] if best else []), False
+        return (best[1] if best else []), ""
+
+
+def _clitic_preposition(clitic: str) -> str:
+    """The preposition among an argument's proclitics (ب of وب, ل of لل), or ""."""
+    rest = clitic.lstrip("وف")
+    return rest[:1] if rest[:1] in _PREPOSITION_CLITICS else ""
 
 
 def _name_heads(actor: Actor) -> frozenset[str]:
@@ -985,12 +1093,16 @@ def _readings(word: str, prefixes: tuple[str, ...]) -> tuple[tuple[str, str], ..
 # --------------------------------------------------------------------------- role phrases
 
 
-def _role_phrases(sent: _Sentence, actors: Mapping[str, Actor]) -> list[tuple[int, str, int, int]]:
-    """MEMBER_OF from role phrases: (person argument, org id, first word, last word).
+def _role_phrases(sent: _Sentence, actors: Mapping[str, Actor]) -> list[tuple[int, str, int, int, str | None]]:
+    """MEMBER_OF from role phrases: (person argument, org id, first word, last word, the
+    larger org the org is in).
 
     Preposed (الرئيس الروسي فلاديمير بوتين، وزير الخارجية الألماني، هايكو ماس) or postposed
-    (أحمد العودة القائد العام لفصيل "X"). The org is an argument of the phrase, else the
-    person's parent in the gazetteer. Arguments of the phrase then stand for the person.
+    (أحمد العودة القائد العام لفصيل "X"). The org is the first organization the phrase
+    names (قائد فيلق القدس في الحرس الثوري: فيلق القدس, itself in the الحرس الثوري; نائب
+    رئيس هيئة الحشد الشعبي العراقية: the هيئة, not the nationality), else a nisba, else the
+    org the role finder read, else the person's parent in the gazetteer. Arguments of the
+    phrase then stand for the person.
     """
     found = []
     for p, a in enumerate(sent.args):
@@ -998,9 +1110,16 @@ def _role_phrases(sent: _Sentence, actors: Mapping[str, Actor]) -> list[tuple[in
             continue
         span = _role_span(sent, a.first - 1, -1) or _role_span(sent, a.last + 1, 1)
         if span is None:
+            # a role the phrase walk does not read (after a rank, a parenthesis, a domain:
+            # المتحدث باسم الوزارة الأميرال فلان), as the role finder read it
+            if a.org and a.org != a.id:
+                k = next((k for k in range(p - 1, -1, -1) if sent.args[k].id == a.org), None)
+                if k is not None:
+                    sent.owner.setdefault(k, p)
+                found.append((p, a.org, a.first if k is None else sent.args[k].first, a.last, None))
             continue
         lo, hi = span
-        orgs = []
+        orgs: list[int] = []
         posted = False
         for i in range(lo, hi + 1):
             if sent.norms[i] in sent.rules.lexicons["posted_at"]:
@@ -1009,12 +1128,16 @@ def _role_phrases(sent: _Sentence, actors: Mapping[str, Actor]) -> list[tuple[in
             if k is not None and k != p and not sent.args[k].place and not sent.args[k].person:
                 if k not in sent.owner:
                     sent.owner[k] = p
-                if not posted and sent.args[k].id not in orgs:
-                    orgs.append(sent.args[k].id)
+                if not posted and k not in orgs:
+                    orgs.append(k)
+        named = [k for k in orgs if not sent.args[k].nisba]
         actor = actors.get(a.id)
-        org = orgs[-1] if orgs else (actor.parent if actor is not None else None)
+        org = sent.args[named[0] if named else orgs[-1]].id if orgs else (
+            a.org or (actor.parent if actor is not None else None))
+        larger = sent.args[named[1]].id if len(named) > 1 and "في" in sent.norms[
+            sent.args[named[0]].last + 1 : sent.args[named[1]].first] else None
         if org and org != a.id:
-            found.append((p, org, min(lo, a.first), max(hi, a.last)))
+            found.append((p, org, min(lo, a.first), max(hi, a.last), larger))
     return found
 
 
@@ -1046,7 +1169,7 @@ def _role_span(sent: _Sentence, start: int, step: int) -> tuple[int, int] | None
                 break  # a place after في qualifies the role (المتحدث باسم X في حلب)
             coordinated = coordinated or (a.nisba and a.clitic.startswith("و"))
             i = a.first if step < 0 else a.last
-        elif not (sent.is_(i, "role_filler") or w.isdigit()):
+        elif not (sent.is_(i, "role_filler") or w in sent.rules.lexicons["role_filler"] or w.isdigit()):
             break
         words += 1
         i += step
@@ -1071,7 +1194,7 @@ def _find_triggers(sent: _Sentence) -> list[_Trigger]:
         for rule, words, prefix, pronoun in _word_triggers(sent.rules, sent.norms[i]):
             if (rule.id, i) in seen or tuple(sent.norms[i + 1 : i + len(words)]) != words[1:]:
                 continue
-            if rule.requires and not _followed_by(sent, i + len(words), rule.requires):
+            if rule.requires and not _followed_by(sent, i + len(words), rule.requires, rule.requires_window):
                 continue
             seen.add((rule.id, i))
             found.append(_Trigger(rule, i, i + len(words) - 1, prefix, sum(map(len, words)), pronoun))
@@ -1115,10 +1238,11 @@ def _word_triggers(rules: RelationRules, word: str) -> tuple[tuple[RelationRule,
     return tuple(out)
 
 
-def _followed_by(sent: _Sentence, start: int, words: frozenset[str]) -> bool:
-    """Whether one of ``words`` stands within REQUIRES_WINDOW words from ``start``, in the clause."""
-    for i in range(start, min(len(sent.tokens), start + REQUIRES_WINDOW)):
-        if sent.stop(i):
+def _followed_by(sent: _Sentence, start: int, words: frozenset[str], window: int) -> bool:
+    """Whether one of ``words`` stands within ``window`` words from ``start``, in the clause
+    (وصفت X الهجوم بأنه عدوان: past a complementizer with ب, which introduces what is said)."""
+    for i in range(start, min(len(sent.tokens), start + window)):
+        if sent.boundary[i] or (sent.comp[i] and not sent.norms[i].startswith("ب")):
             return False
         if not words.isdisjoint(sent.stem_set(i)):
             return True
@@ -1236,58 +1360,59 @@ def _definite(sent: _Sentence, t: _Trigger) -> bool:
 
 
 def _slot(sent: _Sentence, t: _Trigger, slot: Slot, allow_place: bool, start: int,
-          subject: bool) -> tuple[list[int], int, bool]:
-    """Arguments of a slot: (arguments, the word after them, resumptive marker?)."""
+          subject: bool) -> tuple[list[int], int, str]:
+    """Arguments of a slot: (arguments, the word after them, the pronoun of a resumptive
+    marker or "")."""
     if slot.side == "left":
         barrier = _verb_barrier(sent, t) if subject else -1
-        return sent.left(t.first, allow_place, barrier=barrier, subject=subject), start, False
+        return sent.left(t.first, allow_place, barrier=barrier, subject=subject), start, ""
     if slot.side == "left near":
-        return sent.left(t.first, allow_place, near=True, subject=subject), start, False
+        return sent.left(t.first, allow_place, near=True, subject=subject), start, ""
     if slot.side == "left victim":
         ks = sent.left(t.first, allow_place, subject=subject)
         first = min((sent.args[k].first for k in ks), default=0)
         if not sent.after_victim_word(first):
             ks = []
-        return ks, start, False
+        return ks, start, ""
     if slot.side in ("agent", "agent after"):
         # رحبت طهران ودمشق بالاتفاق: a noun governed by a preposition is another verb's
         # complement, the actors before it are not its parties
         governed = t.rule.pos == "noun" and _governed(t) \
             and sent.rules.predicates[t.rule.predicate].get("symmetric")
-        return _agent(sent, t, allow_place, before=slot.side == "agent" and not governed), start, False
+        return _agent(sent, t, allow_place, before=slot.side == "agent" and not governed), start, ""
     if slot.side in ("right", "right near"):
         limit = 2 if slot.side == "right near" else RIGHT_WINDOW
         ks, end = sent.right(start, allow_place, limit=limit, direct=True)
-        return ks, end, False
+        return ks, end, ""
     if slot.side == "around":
         if _masdar(sent, t):
             # بالرغم من شن الطائرات الروسية الغارات: after a preposition the verb is a masdar,
             # its agent follows it
             ks = sent.vso_subject(start, allow_place)
-            return ks, (sent.end_of(ks) if ks else start), False
+            return ks, (sent.end_of(ks) if ks else start), ""
         # SVO when an actor stands right before the verb (الحرس الثوري يزود حزب الله); a
         # verb with و or ف opens a clause of its own, what stands before it is no subject
         adjacent = [] if _conjoined(t) else sent.left(t.first, allow_place, limit=0)
         if adjacent and min(sent.args[k].first for k in adjacent) - 1 in sent.verbs:
             adjacent = []  # انتقدت روسيا دعم واشنطن: after a verb and its subject, a masdar
         if adjacent:
-            return adjacent, start, False
+            return adjacent, start, ""
         if _after_relative(sent, t) and not t.pronoun and not (t.last + 1 < len(sent.tokens)
                                                               and _resumptive(sent.norms[t.last + 1])):
             # المعارضة التي تقاتل داعش: with no pronoun pointing back to it, the antecedent
             # of a relative clause is its subject (none where it is unnamed: المسلحين الذين)
-            return sent.left(t.first, allow_place, near=True), start, False
+            return sent.left(t.first, allow_place, near=True), start, ""
         if _vso_possible(sent, t):
             ks = sent.vso_subject(start, allow_place)
             if ks:
-                return ks, sent.end_of(ks), False
+                return ks, sent.end_of(ks), ""
         if _shares_subject(sent, t):
             return [], start, False  # the subject of the verb before: see _carried
-        return sent.left(t.first, allow_place, barrier=_verb_barrier(sent, t)), start, False
+        return sent.left(t.first, allow_place, barrier=_verb_barrier(sent, t)), start, ""
     if (sent.norms[t.last],) in slot.markers and t.last > t.first:
         # the marker closes the trigger (تسعى مع، اتصال هاتفي مع): the argument follows
         ks, _ = sent.right(t.last + 1, allow_place, MARKER_GAP)
-        return ks, start, False
+        return ks, start, ""
     ks, resumptive = sent.after(start, slot, allow_place, t)
     return ks, start, resumptive
 
@@ -1336,6 +1461,7 @@ def _read(sent: _Sentence, t: _Trigger) -> _Reading:
     o_place = _allow_place(rules, rule.predicate, "object")
     subjects = _embedded_subject(sent, t) if rule.subject.side == "around" else []
     end = t.last + 1
+    s_pronoun = ""
     event = _event_before(sent, t) if rule.pos == "verb" and rule.subject.side in ("around", "left") \
         and not _masdar(sent, t) else None
     if event is not None and not subjects:
@@ -1345,7 +1471,7 @@ def _read(sent: _Sentence, t: _Trigger) -> _Reading:
         # the nearest actor that can be the subject (… الوحدات، التي تعدها أنقرة الفرع السوري
         # لحزب العمال: a state is part of nothing)
         sent.unfit = frozenset(rules.predicates[rule.predicate].get("subject_not_types", ()))
-        subjects, end, _ = _slot(sent, t, rule.subject, s_place, t.last + 1, subject=True)
+        subjects, end, s_pronoun = _slot(sent, t, rule.subject, s_place, t.last + 1, subject=True)
         sent.unfit = frozenset()
     agentless = event if subjects == [-1] else None
     subjects = [k for k in subjects if k >= 0]  # -1: an event without a known agent
@@ -1358,13 +1484,17 @@ def _read(sent: _Sentence, t: _Trigger) -> _Reading:
         # وتمدها طهران بالأسلحة: the object pronoun stands for an argument before the verb;
         # in a relative clause for its antecedent, if named (الإرهاب الذي تدعمه إيران: none)
         objects = sent.left(t.first, o_place, near=True, subject=False) if _after_relative(sent, t) \
-            else sent.antecedent(t.first, t.pronoun, o_place)
-        resumptive = False
+            else [] if _after_noun(sent, t) else sent.antecedent(t.first, t.pronoun, o_place)
+        resumptive = ""
     else:
         objects, _, resumptive = _slot(sent, t, rule.object, o_place, end if after_subject else t.last + 1,
                                        subject=False)
     sent.skip = frozenset()
     sent.event_nisba = False
+    if s_pronoun and not subjects and len(objects) > 1:
+        # تركيا وفصائل سورية موالية لها: the pronoun is the first of the coordinated nouns
+        # the participle follows, the others are what it describes
+        subjects, objects = objects[:1], objects[1:]
     if resumptive or (not objects and not t.pronoun and rule.object.side == "right" and _after_relative(sent, t)):
         # التي تسيطر عليها المعارضة: the object is the antecedent of the relative pronoun
         objects = [k for k in sent.left(t.first, o_place, subject=False) if k not in subjects]
@@ -1416,7 +1546,26 @@ def _arguments(sent: _Sentence, t: _Trigger, reading: _Reading, carried: list[_A
         # with its object is no backing)
         v = max((v for v in sent.verbs if v < t.first), default=-1)
         objects = [a for a in verb_subjects.get(v, ()) if all(a.id != b.id for b in subjects)] or objects
+    if subjects and not objects and rule.object.side == "right" \
+            and sent.rules.predicates[rule.predicate].get("object_event_nisba"):
+        # أدانت دمشق الغارات، وصف بوتين الضربات بأنها عدوان: the strikes the text spoke of,
+        # by their agents
+        event = _event_object(sent, t, reading)
+        if event is not None:
+            objects = [a for a in agents.get(event.rule.predicate, ()) if all(a.id != b.id for b in subjects)]
     return subjects, objects
+
+
+def _event_object(sent: _Sentence, t: _Trigger, reading: _Reading) -> _Trigger | None:
+    """A definite event noun without an agent of its own as a verb's direct object."""
+    i = sent.end_of(reading.subjects) if reading.subjects and sent.args[reading.subjects[0]].first > t.last \
+        else t.last + 1
+    while i < len(sent.tokens) and (sent.punct[i] or sent.is_(i, "time_word")):
+        i += 1
+    event = next((e for e in sent.noun_triggers.values() if e.first == i), None)
+    if event is None or not _definite(sent, event) or _agent(sent, event, False, before=False):
+        return None
+    return event
 
 
 def _past_complement(sent: _Sentence, subjects: Sequence[int], objects: Sequence[int]) -> bool:
@@ -1444,8 +1593,9 @@ def _after_comma(sent: _Sentence, t: _Trigger) -> bool:
 
 
 def _previous_verb(sent: _Sentence, t: _Trigger) -> int:
-    """The last verb before a trigger in its sentence (a trigger or a verb of saying), or -1."""
-    return max((v for v in (*sent.verbs, *sent.speakers) if v < t.first), default=-1)
+    """The last verb before a trigger in its sentence (a trigger, a verb of saying, or the قد
+    after a subject: وكانت الرياض قد قطعت علاقاتها …), or -1."""
+    return max((v for v in (*sent.verbs, *sent.speakers, *sent.topics) if v < t.first), default=-1)
 
 
 def _shares_subject(sent: _Sentence, t: _Trigger) -> bool:
@@ -1456,16 +1606,24 @@ def _shares_subject(sent: _Sentence, t: _Trigger) -> bool:
     هجوم): the actor before is then its agent."""
     if t.rule.pos != "verb":
         return False
-    if not (_after_comma(sent, t) or (t.pronoun and _after_relative(sent, t))):
+    if not (_after_comma(sent, t) or (t.pronoun and _after_relative(sent, t)) or _plain_verb(sent, t)):
         return False
     return _previous_verb(sent, t) >= 0
 
 
+def _plain_verb(sent: _Sentence, t: _Trigger) -> bool:
+    """A verb with و that no masdar reads like: with an object pronoun or in the imperfect
+    (وتدعم تركيا الفصائل وتزودها بالذخائر): a clause joined to the one before it."""
+    return _conjoined(t) and (bool(t.pronoun) or sent.norms[t.first][len(t.prefix):].startswith("ي"))
+
+
 def _clause_agent(sent: _Sentence, t: _Trigger, verb_subjects: Mapping[int, list[_Arg]]) -> list[_Arg]:
     """The agent of an event noun in an adjunct phrase (سيطرت X على … بعد معارك مع Y; وفي
-    اتصال هاتفي مع Y، أكد X …): the subject of the clause, before or after the phrase."""
+    اتصال هاتفي مع Y، أكد X …; قصفت X … بالتنسيق مع Y): the subject of the clause, before
+    or after the phrase; not an actor before it in another role (ملاحقة عناصر X بالتنسيق مع Y)."""
     i = t.first - 1
-    if i < 0 or not sent.is_(i, "adjunct"):
+    governed = _governed(t) or _preposition(sent.norms[t.first])  # (بالتنسيق is listed with its ب)
+    if not governed and (i < 0 or not sent.is_(i, "adjunct")):
         return []
     v = max((v for v in sent.verbs if v < t.first), default=-1)
     if v >= 0:
@@ -1508,6 +1666,8 @@ def _carried(sent: _Sentence, t: _Trigger, verb_subjects: Mapping[int, list[_Arg
     v = _previous_verb(sent, t)
     if v in sent.speakers:
         return [sent.args[k] for k in sent.resolve([sent.speakers[v]])]
+    if v in sent.topics:
+        return [sent.args[k] for k in sent.resolve(sent.group(sent.topics[v]))]
     return list(verb_subjects.get(v, ()))
 
 
@@ -1517,6 +1677,16 @@ def _verb_barrier(sent: _Sentence, t: _Trigger) -> int:
     if t.rule.pos != "verb" or not t.prefix.startswith(("و", "ف")):
         return -1
     return max((v for v in sent.verbs if v < t.first), default=-1)
+
+
+def _after_noun(sent: _Sentence, t: _Trigger) -> bool:
+    """A verb right after an indefinite noun it describes (وهي خطوة تعارضها موسكو): its
+    object pronoun is that noun, no actor."""
+    i = t.first - 1
+    return not t.prefix and i >= 0 and sent.arg_at[i] is None and not (
+        sent.punct[i] or sent.stop(i) or sent.norms[i] in _VSO_OPENERS or sent.norms[i].startswith("ال")
+        or sent.is_(i, "time_word") or sent.is_(i, "relative") or sent.norms[i] in _AUXILIARIES
+    )
 
 
 def _vso_possible(sent: _Sentence, t: _Trigger) -> bool:
@@ -1720,6 +1890,8 @@ def _date(text: AnalyzedText, sentence_span: tuple[int, int], anchor: int, conte
 
 
 def _fits(a: _Arg, kinds: tuple[str, ...]) -> bool:
+    if a.place and a.type == "Country":
+        return False  # a whole country is no place an attack falls on or a party holds
     kind = "place" if a.place else ("person" if a.person else "actor")
     return kind in kinds or (kind == "person" and "actor" in kinds)
 
@@ -1838,11 +2010,14 @@ def extract_statements(
             )
 
         plain = Modality()  # a role is a description, not an event
-        for p, org, lo, hi in _role_phrases(sent, actors):
+        for p, org, lo, hi, larger in _role_phrases(sent, actors):
             person = sent.args[p]
             org_arg = next((a for a in sent.args if a.id == org and lo <= a.first <= hi), None)
             o = org_arg or _Arg(0, 0, org, actors[org].name_ar if org in actors else org, 0, 0, False)
             emit(person, "MEMBER_OF", o, (lo, hi), 0.7, plain, (lo, hi), None)
+            unit = next((a for a in sent.args if a.id == larger and lo <= a.first <= hi), None)
+            if unit is not None:  # قائد فيلق القدس في الحرس الثوري: the one org is in the other
+                emit(o, "PART_OF", unit, (lo, hi), 0.6, plain, (lo, hi), None)
             sent.role_person.update((i, p) for i in range(lo, hi + 1) if i < person.first or i > person.last)
 
         verb_subjects: dict[int, list[_Arg]] = {}  # first word of a verb trigger → its subjects
@@ -1903,7 +2078,8 @@ def extract_statements(
             s_not = rules.predicates[rule.predicate].get("subject_not_types", ())
             o_not = rules.predicates[rule.predicate].get("object_not_types", ())
             for a, b in pairs:
-                if not (_fits(a, s_kinds) and _fits(b, o_kinds)) or a.type in s_not or b.type in o_not:
+                if not (_fits(a, s_kinds) and _fits(b, o_kinds)) or a.type in s_not or b.type in o_not \
+                        or (rule.named_subject and sent.unnamed_noun(a)):
                     continue
                 emit(a, rule.predicate, b, (t.first, t.last), rule.confidence, mod,
                      _words_of(sent, t, a, b), reported_by)
