@@ -76,24 +76,37 @@ def name_index(actors: Mapping[str, Actor]) -> dict[str, str]:
 
 
 def _name_words(name: str) -> list[str]:
-    """Words of a name in match form, a leading conjunction و/ف seen through."""
-    words = match_form(name).split()
-    return [w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w for w in words]
+    """Words of a name in match form, each also with a leading conjunction or preposition
+    (و ف ب ل) and a trailing pronoun (ه ها) taken off: بالرئيس is الرئيس, نائبه is نائب."""
+    forms = []
+    for w in match_form(name).split():
+        forms.append(w)
+        if w[:1] in ("و", "ف", "ب", "ل") and len(w) > 3:
+            forms.append(w[1:])
+        for pronoun in ("ها", "ه"):
+            if w.endswith(pronoun) and len(w) - len(pronoun) > 2:
+                forms.append(w[: -len(pronoun)])
+    return forms
 
 
 def link_mentions(
     mentions: Iterable[Mention], names: Mapping[str, str], non_names: frozenset[str] = frozenset()
 ) -> tuple[list[Mention], list[Actor]]:
-    """Give every mention an actor (or place) id; returns the linked mentions and the
-    actors minted for names no gazetteer knows.
+    """Give every mention of one document an actor (or place) id; returns the linked
+    mentions and the actors minted for names no gazetteer knows.
 
-    ``names`` is the :func:`name_index` of the gazetteer. Mentions that name neither an
-    actor nor a place (statistical MISC) are dropped, and so are statistical mentions with
-    a word that is never part of a name (``non_names``, match form: particles, verbs,
-    month names: a tagger's misreading, not a new actor).
+    ``names`` is the :func:`name_index` of the gazetteer. Statistical (NER) mentions are
+    taken with care, since a tagger's misreadings would become actors:
+
+    - MISC mentions, and mentions with a word that is never part of a name
+      (``non_names``, match form: particles, verbs, month names, role words), are dropped;
+    - a one-word person is the person of the document named in full with that last word
+      (عبدي after مظلوم عبدي); a one-word name that ends no fuller name, and a one-word
+      organization, is dropped: alone it is too ambiguous to make a new actor.
     """
     linked: list[Mention] = []
     minted: dict[str, Actor] = {}
+    single: list[tuple[Mention, str]] = []  # one-word statistical persons, for the end
     for m in mentions:
         if m.actor:
             linked.append(m)
@@ -110,6 +123,10 @@ def link_mentions(
         if known:
             linked.append(replace(m, actor=known))
             continue
+        if m.form == "ner" and len(name.split()) == 1:
+            if m.label == "PER":
+                single.append((m, name))
+            continue
         actor_id = mint_actor_id(name)
         minted.setdefault(
             actor_id,
@@ -118,4 +135,13 @@ def link_mentions(
                   parent_rel="MEMBER_OF" if m.form == "role" and m.org else None),
         )
         linked.append(replace(m, actor=actor_id))
-    return linked, list(minted.values())
+    surnames = {
+        match_form(words[-1]): m.actor
+        for m in linked
+        if not m.actor.startswith("place:") and len(words := normalize(m.text).text.split()) > 1
+    }
+    for m, name in single:
+        person = surnames.get(match_form(name))
+        if person:
+            linked.append(replace(m, actor=person))
+    return sorted(linked, key=lambda m: (m.start, m.end)), list(minted.values())

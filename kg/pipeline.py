@@ -191,11 +191,13 @@ def build_pipeline(config: PipelineConfig = PipelineConfig()) -> Pipeline:
 
 def _non_name_words() -> frozenset[str]:
     """Words never part of a name (match form): the particles and verbs of
-    schema/name_words.jsonl, and the month and weekday names of schema/time.jsonl."""
-    from kg.ner.roles import load_name_words
+    schema/name_words.jsonl, the first words of roles (schema/roles.jsonl) that no name
+    shares, and the month and weekday names of schema/time.jsonl."""
+    from kg.ner.roles import load_name_words, load_roles
     from kg.time import load_time_lexicon
 
     words = {w for w, kind in load_name_words().items() if kind in ("stop", "verb")}
+    words.update(r.words[0] for r in load_roles() if not r.in_names)
     for form in load_time_lexicon().forms("month", "hijri_month", "weekday"):
         words.update(form.split())
     return frozenset(words)

@@ -128,7 +128,7 @@ _LEXICONS = (
     "toponym_compound", "toponym_stop", "locative", "region", "role", "role_filler",
     "posted_at", "actor_head", "cause", "time_word", "anaphoric_opener", "object_stop", "victim", "quantifier",
     "anaphoric_head", "adjunct", "affiliation", "definite_anaphor", "target_head", "state_anaphor",
-    "irregular_head", "near",
+    "irregular_head", "near", "clause_opener",
 )
 _VERB_PREFIXES = ("", "و", "ف", "س", "وس", "فس")
 _NOUN_PREFIXES = NOUN_PROCLITICS
@@ -378,6 +378,9 @@ class _Sentence:
         for i in range(1, min(4, len(tokens))):
             if tokens[i].norm in {"-", "–", "—"}:
                 self.boundary[i] = True  # a dateline: موسكو - اتهمت …
+        for i in range(1, len(tokens)):
+            if tokens[i].norm in lex["clause_opener"] and tokens[i - 1].norm in {"،", ","}:
+                self.boundary[i] = True  # … على مواقع، وذكر X: X is the next clause's speaker
         self.comp = [t.norm in lex["complementizer"] for t in tokens]
         self.punct = [t.norm in _PUNCT or not t.norm for t in tokens]
         self.args: list[_Arg] = []

@@ -131,10 +131,24 @@ def test_statistical_mentions_with_a_non_name_word_are_no_actors():
         start = text.index(words)
         return Mention(start, start + len(words), words, label, "stanza", 0, form="ner")
 
-    mentions = [ner("رائد جبر"), ner("نيسان"), ner("وفدا قال", "ORG")]
+    mentions = [ner("رائد جبر"), ner("في نيسان"), ner("وفدا قال", "ORG")]
     linked, minted = link_mentions(mentions, name_index(ACTORS), _non_name_words())
     # a month name and a reporting verb are misreadings of the tagger, not new actors
     assert [m.text for m in linked] == ["رائد جبر"]
     assert [a.name_ar for a in minted] == ["رائد جبر"]
     # without the word list every statistical name becomes an actor
     assert len(link_mentions(mentions, name_index(ACTORS))[1]) == 3
+
+
+def test_a_one_word_statistical_name_is_the_person_named_in_full_or_nobody():
+    text = "وصل الجنرال يوان خسروي أمس، وقال خسروي إن بري وافق، وانتقدت الجامعة القرار."
+
+    def ner(words, label="PER"):
+        start = text.index(words)
+        return Mention(start, start + len(words), words, label, "stanza", 0, form="ner")
+
+    mentions = [ner("يوان خسروي"), ner("خسروي"), ner("بري"), ner("الجامعة", "ORG")]
+    linked, minted = link_mentions(mentions, name_index(ACTORS))
+    assert [a.name_ar for a in minted] == ["يوان خسروي"]
+    # خسروي is the person named before; بري names nobody of the text, الجامعة is a word
+    assert [(m.text, m.actor) for m in linked] == [("يوان خسروي", minted[0].id), ("خسروي", minted[0].id)]
