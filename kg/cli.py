@@ -573,5 +573,3 @@ def models_info(model_dir):
         return
     kind = {"official": "official Stanza Arabic models", "trained": "project-trained model (ANERcorp)"}
     click.echo(f"{kind[found.kind]}\n  ner model: {found.ner_model}\n  pretrain:  {found.pretrain}")
-    for direction, path in (found.charlms or {}).items():
-        click.echo(f"  {direction} charlm: {path}")

@@ -703,12 +703,13 @@ class _Sentence:
                 if got is None:
                     break
                 first, last, strip_letters = got
+                inside = [a for a in self.args if a.first <= last and first <= a.last]
+                if inside and all(a.place and first <= a.first and a.last <= last
+                                  and a.last - a.first < last - first for a in inside):
+                    # a place named in part or in pieces (سنبل of دير سنبل, تل + طوقان):
+                    # the toponym pattern is longer
+                    self.args = [a for a in self.args if a not in inside]
                 existing = self._overlapping(first, last)
-                if existing is not None and existing.place and first <= existing.first \
-                        and existing.last <= last and existing.last - existing.first < last - first:
-                    # a place named in part (سنبل of دير سنبل): the toponym pattern is longer
-                    self.args.remove(existing)
-                    existing = None
                 if existing is None:
                     members.append(self._place(first, last, strip_letters))
                     self.args.append(members[-1])

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from kg.model import AnalyzedText, Mention, Token
 from kg.ner.base import MentionFinder
-from kg.ner.train import CHARLM_FILES, MODEL_FILE, PRETRAIN_FILE
+from kg.ner.train import MODEL_FILE, PRETRAIN_FILE
 from kg.text import NOUN_PROCLITICS, clitic_letters, letters_offset, match_form, normalize
 
 __all__ = [
@@ -55,15 +55,13 @@ class NerModels:
 
     ``kind`` is ``"official"`` (a directory written by ``stanza.download``; Stanza resolves
     the pretrain and character models from its ``resources.json``) or ``"trained"`` (the
-    project model: ``ner_model``, ``pretrain`` and ``charlms`` files, words in matching
-    form).
+    project model: ``ner_model`` and ``pretrain`` files, words in matching form).
     """
 
     kind: str
     directory: Path
     ner_model: Path
     pretrain: Path | None
-    charlms: dict[str, Path] | None = None  # trained: forward and backward character LMs
 
 
 def _official_models(model_dir: Path) -> NerModels | None:
@@ -76,10 +74,9 @@ def _official_models(model_dir: Path) -> NerModels | None:
 
 def _trained_models(trained_dir: Path) -> NerModels | None:
     model, pretrain = trained_dir / MODEL_FILE, trained_dir / PRETRAIN_FILE
-    charlms = {direction: trained_dir / name for direction, name in CHARLM_FILES.items()}
-    if not all(path.is_file() for path in (model, pretrain, *charlms.values())):
+    if not (model.is_file() and pretrain.is_file()):
         return None
-    return NerModels("trained", trained_dir, model, pretrain, charlms)
+    return NerModels("trained", trained_dir, model, pretrain)
 
 
 def find_models(model_dir: Path | None = None, trained_dir: Path = TRAINED_MODEL_DIR) -> NerModels | None:
@@ -149,8 +146,6 @@ class StanzaMentionFinder(MentionFinder):
         pipeline = stanza.Pipeline(
             dir=str(models.directory), allow_unknown_language=True,
             ner_model_path=str(models.ner_model), ner_pretrain_path=str(models.pretrain),
-            ner_forward_charlm_path=str(models.charlms["forward"]),
-            ner_backward_charlm_path=str(models.charlms["backward"]),
             **options,
         )
         return cls(pipeline, True, rank)
