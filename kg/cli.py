@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +36,9 @@ def _progress(length: int, label: str, quiet: bool) -> Iterator[Callable[[int], 
 @click.version_option(package_name="kg")
 def main():
     """Turn Arabic news into a temporal knowledge graph of political and military actors."""
+    # the library warns (no Stanza model, no official models in a folder); on the command
+    # line a warning is one line for the user, not a source location
+    warnings.formatwarning = lambda message, *_args, **_kwargs: f"kg: warning: {message}\n"
 
 
 # --- extract / build (lead) -------------------------------------------------
