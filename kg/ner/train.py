@@ -99,9 +99,10 @@ class Recipe:
     lr: float
 
 
-# Sizes chosen on the development split (the last tenth of ANERcorp train): wider LSTMs,
-# forward/backward character language models (Stanza charlm), fastText vectors with every
-# word kept, and clitic-segmented input all scored within a point of this, slower.
+# Wider LSTMs, forward/backward character language models (Stanza charlm), fastText
+# vectors keeping every word and clitic-segmented input were tried: within two points of
+# this on the development split, none better on test, all slower to train
+# (bench/results/ner_experiments.md).
 FULL = Recipe(
     train_sentences=None, dev_fraction=0.1, vector_dim=100, min_count=3, vector_epochs=10,
     use_news=True, hidden_dim=128, char_hidden_dim=64, char_emb_dim=50, word_dropout=0.01,
