@@ -42,7 +42,7 @@ class CueList:
     scope: int = 0  # words between the cue and the trigger it governs
     after: int = 0  # words after the trigger where the cue may also stand (شن أي هجوم)
     imperfect_only: bool = False  # only before an imperfect verb (قد يشن، not قد هاجمت)
-    speaker: str | None = None  # attribution: where the source stands ("around", "right")
+    speaker: str | None = None  # attribution: where the source stands ("around", "right", "clause")
     through: frozenset[str] = frozenset()  # complementizers after which the scope starts again
 
     @cached_property

@@ -9,6 +9,10 @@ around the trigger:
 ``left``          the nearest argument before the trigger in its clause (SVO subject)
 ``left near``     an argument right before the trigger (المدعومة، التابع، الخاضعة لسيطرة)
 ``left victim``   ``left``, after a word of killing (مقتل عناصر من X بغارة …)
+``clause``        the subject of the verb before (a circumstantial participle: قال X …،
+                  متهما Y; دانت X الهجوم، مطالبة …)
+``parties``       the parties of the other two-party relations of the sentence (a mediator:
+                  توصلت X، بوساطة روسية، إلى اتفاق مع Y)
 ``right``         the first argument after the trigger (after the subject, in VSO order),
                   up to a preposition
 ``right near``    an argument at most two words after the trigger (مهاجمة قاعدة حميميم)
@@ -73,7 +77,20 @@ Beyond the slots, constructions of news Arabic are read in code:
   nouns; a verb right after an indefinite noun (خطوة تعارضها) has that noun as its object;
 - a verb of condemning or describing whose object is the event the text spoke of (أدانت
   دمشق الغارات) opposes that event's agents; a role's org is the first organization the
-  phrase names (the nisba after it is a nationality), else the role finder's.
+  phrase names after its role word (the nisba after it is a nationality), else the role
+  finder's; a ministry the role finder read within that org is kept (وزير الدفاع الروسي:
+  russia.mod); a role with a possessive pronoun (وزير خارجيتها) names the actor the pronoun
+  refers to, and a dual role (الرئيسين X وY) is each person's;
+- a verb's subject searched past the word before it bears no preposition (للمعارضة), and
+  one after أن is not the speaker's when an unnamed noun stands between (بأن مقاتلين …
+  سيطروا); a participle of saying (…، مضيفا أن) speaks for the speaker before it;
+- a toponym is two words when a definite noun completes it (حي صلاح الدين), and a list of
+  them may follow عدة بينها; an actor noun in a construct (مروحيات النظام) or affiliated to X
+  (الطيران المروحي التابع للنظام) stands for X; a masdar with ب and its own genitive ends a
+  direct object (متهمة سكانها بمساعدة الفصائل); في بيان is no locative;
+- an event noun of two parties in an adverbial phrase without parties of its own (بعد
+  محادثات) is the clause's parties'; the parties of a verb of two are its subjects for the
+  verbs after it; the name a statement gives an actor is the fullest the document writes.
 """
 from __future__ import annotations
 
@@ -116,10 +133,11 @@ REQUIRES_WINDOW = 6
 #: Sentences longer than this (characters) give the clause around the relation as evidence.
 MAX_EVIDENCE = 300
 
-_SIDES = ("left", "left near", "left victim", "right", "right near", "around", "agent", "agent after")
+_SIDES = ("left", "left near", "left victim", "right", "right near", "around", "agent", "agent after", "clause",
+          "parties")
 _ARABIC_WORD = r"[\u0600-\u06FF]+"
 _SLOT = re.compile(
-    rf"^(?:(left near|left victim|left|right near|right|around|agent after|agent)"
+    rf"^(?:(left near|left victim|left|right near|right|around|agent after|agent|clause|parties)"
     rf"|right after ({_ARABIC_WORD}(?: {_ARABIC_WORD})*(?:\|{_ARABIC_WORD}(?: {_ARABIC_WORD})*)*))$"
 )
 _POS = ("verb", "noun")
@@ -128,7 +146,7 @@ _LEXICONS = (
     "toponym_compound", "toponym_stop", "locative", "region", "role", "role_filler",
     "posted_at", "actor_head", "cause", "time_word", "anaphoric_opener", "object_stop", "victim", "quantifier",
     "anaphoric_head", "adjunct", "affiliation", "definite_anaphor", "target_head", "state_anaphor",
-    "irregular_head", "near", "clause_opener",
+    "irregular_head", "near", "clause_opener", "list_opener", "role_pronoun", "statement",
 )
 _VERB_PREFIXES = ("", "و", "ف", "س", "وس", "فس")
 _NOUN_PREFIXES = NOUN_PROCLITICS
@@ -657,12 +675,16 @@ class _Sentence:
         if j >= n or self.punct[j] or self.stop(j):
             return None
         lex = self.rules.lexicons
+        opener = self.phrase_at(j, "list_opener")[0] or int(self.norms[j] in lex["list_opener"])
+        if opener and not strip_waw:
+            return self._name_at(j + opener, False)  # بلدات عدة بينها X وY: the list follows
         word = self.norms[j]
         strip = 0
-        if strip_waw and word.startswith("و") and len(word) > 3:
+        if strip_waw and word.startswith("و") and len(word) > 2:
             strip, word = 1, word[1:]
         if (word in lex["toponym_stop"] or word in lex["toponym_head"] or word in lex["locative"]
                 or (word.startswith("و") and word[1:] in lex["toponym_head"])  # قرى وبلدات
+                or self.is_(j, "actor_head")  # قصف أحياء X وY بالمروحيات والمدفعية: the arms
                 or self._head_noun(word)  # أحياء المدينة ومطارها: the city spoken of, no name
                 or word in lex["boundary"] or word.isdigit() or len(word) < 2):
             return None
@@ -676,7 +698,22 @@ class _Sentence:
         if word in lex["toponym_compound"] and j + 1 < n and not self.punct[j + 1] \
                 and self.norms[j + 1] not in lex["toponym_stop"] and not self.stop(j + 1):
             last = j + 1
+        elif self._overlapping(j, j) is None and self._name_tail(j + 1):
+            last = j + 1  # (a name the gazetteer knows is whole: درعا البلد is its own entry)
         return j, last, strip
+
+    def _name_tail(self, i: int) -> bool:
+        """A definite noun that ends a two-word toponym (حي صلاح الدين، قرية نبع الصخر): not
+        an adjective or participle after the name (الشرقية، الواقعة، المحاصر), a time word,
+        an actor noun or another place or actor."""
+        if i >= len(self.tokens) or self.punct[i] or self.stop(i) or self._overlapping(i, i) is not None:
+            return False
+        word = self.norms[i]
+        lex = self.rules.lexicons
+        return word.startswith("ال") and not word.startswith("الم") and len(word) > 4 \
+            and not word.endswith("ه") and _NISBA_LIKE.match(word) is None \
+            and word not in lex["toponym_stop"] and not self.is_(i, "time_word") and not self.is_(i, "locative") \
+            and not self._head_noun(word) and not self.is_(i, "actor_head") and not self._is_trigger_word(i)
 
     def _mint_places(self) -> None:
         """Places from toponym patterns: قرية/بلدة/مدينة + name, lists of them, regions."""
@@ -759,7 +796,7 @@ class _Sentence:
                     j += 1
                 return j, False
             return j, True
-        if size >= 2 and (self.is_(j, "locative") or word.startswith("ب")):
+        if size >= 2 and (self.is_(j, "locative") or word.startswith("ب")) and not self.is_(j, "actor_head"):
             # a locative phrase inside an established list (… في جبل الزاوية والفطيرة …)
             for k in range(j + 1, min(n, j + 5)):
                 if self.stop(k) or self.norms[k].startswith("ل"):
@@ -853,6 +890,13 @@ class _Sentence:
         a = self.args[m]
         return any(self.is_(i, "actor_head") for i in range(max(0, a.first - 2), a.first))
 
+    def governed(self, k: int) -> bool:
+        """An argument with a prepositional proclitic (للمعارضة، بالنظام): no subject, unless
+        it is the antecedent of a relative clause (لجبهة النصرة التي كانت فرع …)."""
+        end = self.args[k].last + 1
+        antecedent = end < len(self.tokens) and self.is_(end, "relative")
+        return _clitic_preposition(self.args[k].clitic) != "" and not antecedent
+
     def after_victim_word(self, first: int) -> bool:
         """Whether a word of killing or wounding stands shortly before word ``first``."""
         return any(self.is_(i, "victim") for i in range(max(0, first - 6), first))
@@ -882,15 +926,19 @@ class _Sentence:
         actor nouns and role phrases (قصفت أمس الطائرات الروسية، التقى الرئيس الروسي فلاديمير
         بوتين، انتقد قائد الحرس الثوري اللواء فلان)."""
         i = start
+        affiliated = False  # الطيران المروحي التابع لقوات النظام: the unnamed noun stands for X
         while i < len(self.tokens) and self.arg_at[i] is None and i not in self.role_person and (
             self.punct[i] or self.is_(i, "time_word") or self.agent_noun(i) or self.is_(i, "role")
             or _resumptive(self.norms[i])
             or (self.norms[i] == "من" and i > start and self.agent_noun(i - 1))  # مقاتلون من X
             or tuple(self.norms[i : i + 2]) == _BOTH or (i > start and tuple(self.norms[i - 1 : i + 1]) == _BOTH)
+            or (i > start and self.is_(i, "affiliation") and self.agent_noun(i - 1))
         ):
+            affiliated = affiliated or self.is_(i, "affiliation")
             i += 1
         k = self.role_person.get(i, self.arg_at[i]) if i < len(self.tokens) else None
-        if k is not None and not self.args[k].clitic.endswith(_PREPOSITION_CLITICS) and (
+        clitic = self.args[k].clitic if k is not None else ""
+        if k is not None and (not clitic.endswith(_PREPOSITION_CLITICS) or (affiliated and clitic.endswith("ل"))) and (
             self.usable(k, allow_place) or k in self.owner or k in self.role_person.values()
         ):
             return self.resolve(self.group(self.owner.get(k, k)))
@@ -912,9 +960,10 @@ class _Sentence:
     # ---- slot search
 
     def left(self, pos: int, allow_place: bool, near: bool = False, limit: int = LEFT_WINDOW,
-             barrier: int = -1, subject: bool = True) -> list[int]:
+             barrier: int = -1, subject: bool = True, verb: bool = False) -> list[int]:
         """The group of the nearest usable argument ending before word ``pos`` (and after
-        word ``barrier``)."""
+        word ``barrier``); a ``verb``'s subject searched past the word before it bears no
+        preposition (وتجاهر أنقرة بدعمها للمعارضة، وتطالب …: أنقرة)."""
         limit = 2 if near else limit
         seen = 0
         i = pos - 1
@@ -927,7 +976,7 @@ class _Sentence:
             k = self.arg_at[i]
             if k is not None:
                 if (self.usable(k, allow_place, subject) or k in self.owner) and (subject or near or not self.speaker_at(k)) \
-                        and not self.locative(k):
+                        and not self.locative(k) and not (verb and limit > 0 and self.governed(k)):
                     return self.resolve(self.group(self.owner.get(k, k)))
                 i = self.args[k].first - 1
                 seen += 0 if k in self.attached else 1
@@ -955,8 +1004,13 @@ class _Sentence:
         while i < len(self.tokens) and seen <= limit:
             if (i > pos and self.is_(i, "relative")) or (direct and self.norms[i] in _DEMONSTRATIVES):
                 return [], i  # (بدعم من اسمتهم الإرهابيين الذين يقاتلون الجيش: not الجيش)
+            if direct and self.norms[i] == "في" and i + 1 < len(self.tokens) and self.is_(i + 1, "statement"):
+                i += 2  # اتهمت قسد في بيان النظام: where it was said, no place
+                continue
             if direct and self.norms[i] == "في":
                 only_places = True
+            if direct and i > pos and self._complement_masdar(i):
+                return [], i  # متهمة سكانها بمساعدة الفصائل: the masdar's object, not the verb's
             if self.stop(i) or i in self.unnamed or (direct and self.norms[i] in stops and i not in self.attributive_words
                                 and not (i > 0 and (self.is_(i - 1, "quantifier") or self.norms[i - 1].isdigit()))):
                 return [], i
@@ -976,6 +1030,15 @@ class _Sentence:
                 seen += 1
             i += 1
         return [], i
+
+    def _complement_masdar(self, i: int) -> bool:
+        """A noun trigger with ب and a named genitive at word ``i`` (بمساعدة الفصائل): a
+        complement whose object is its own (an instrument or backing, بالصواريخ، بدعم روسي,
+        is passed)."""
+        t = self.noun_triggers.get(i)
+        k = self.arg_at[i + 1] if i + 1 < len(self.tokens) else None
+        return t is not None and t.first == i and self.norms[i].startswith("ب") and k is not None \
+            and not self.args[k].nisba and not self.args[k].clitic
 
     def marker(self, pos: int, markers: Sequence[tuple[str, ...]],
                owner: _Trigger | None = None) -> tuple[int, int, bool] | None:
@@ -1043,8 +1106,9 @@ class _Sentence:
                 a = self.args[ks[0]]
                 prev = self.norms[a.first - 1] if a.first > 0 else ""
                 # the proclitic may sit on the argument, stand alone, or sit on the noun a
-                # nisba qualifies (للقوات الروسية)
-                head = prev if a.nisba and a.first > 0 and self.is_(a.first - 1, "actor_head") else ""
+                # nisba qualifies (للقوات الروسية) or on a quantifier (بجميع الفصائل)
+                head = prev if a.first > 0 and (a.nisba and self.is_(a.first - 1, "actor_head")
+                                                or self.is_(a.first - 1, "quantifier")) else ""
                 if any(a.clitic.endswith(c) or a.clitic.endswith(c + "ل") or prev == c
                        or head.startswith(c) for c in clitics):
                     if best is None or a.first < best[0]:
@@ -1134,15 +1198,47 @@ def _role_phrases(sent: _Sentence, actors: Mapping[str, Actor]) -> list[tuple[in
                     sent.owner[k] = p
                 if not posted and k not in orgs:
                     orgs.append(k)
+        # an org after the role word before one before it (وفد الفصائل رئيس المكتب السياسي لـX)
+        head = next((i for i in range(lo, hi + 1) if sent.is_(i, "role")), lo)
+        orgs = [k for k in orgs if sent.args[k].first > head] or orgs
         named = [k for k in orgs if not sent.args[k].nisba]
         actor = actors.get(a.id)
         org = sent.args[named[0] if named else orgs[-1]].id if orgs else (
-            a.org or (actor.parent if actor is not None else None))
+            a.org or (actor.parent if actor is not None else None) or _pronoun_org(sent, lo, hi, actors))
+        if a.org and org and _inside(actors, a.org, org):
+            org = a.org  # وزير الدفاع الروسي: the ministry the role finder read, within the state
         larger = sent.args[named[1]].id if len(named) > 1 and "في" in sent.norms[
             sent.args[named[0]].last + 1 : sent.args[named[1]].first] else None
         if org and org != a.id:
             found.append((p, org, min(lo, a.first), max(hi, a.last), larger))
     return found
+
+
+def _pronoun_org(sent: _Sentence, lo: int, hi: int, actors: Mapping[str, Actor]) -> str | None:
+    """The organization a role names by a possessive pronoun (وزير خارجيتها، المتحدث باسمه،
+    رئيس أركانه): the actor before the phrase the pronoun refers to, a person's own org."""
+    for i in range(lo, hi + 1):
+        if sent.norms[i] in sent.rules.lexicons["role_pronoun"]:
+            pronoun = next(p for p in _PRONOUN_SUFFIXES if sent.norms[i].endswith(p))
+            ks = sent.antecedent(lo, pronoun)
+            if not ks:
+                return None
+            a = sent.args[ks[0]]
+            actor = actors.get(a.id)
+            return (a.org or (actor.parent if actor is not None else None)) if a.person else a.id
+    return None
+
+
+def _inside(actors: Mapping[str, Actor], unit: str, org: str) -> bool:
+    """Whether actor ``unit`` is a part of ``org`` (russia.mod of russia)."""
+    seen = set()
+    actor = actors.get(unit)
+    while actor is not None and actor.parent and actor.id not in seen:
+        seen.add(actor.id)
+        if actor.parent == org:
+            return True
+        actor = actors.get(actor.parent)
+    return False
 
 
 def _role_span(sent: _Sentence, start: int, step: int) -> tuple[int, int] | None:
@@ -1165,7 +1261,7 @@ def _role_span(sent: _Sentence, start: int, step: int) -> tuple[int, int] | None
             last_role = i
         elif k is not None:
             a = sent.args[k]
-            if a.person and step < 0 and coordinated and not has_role:
+            if a.person and step < 0 and (coordinated or (words == 0 and _joined(sent, start + 1))) and not has_role:
                 # the role of the first person of a coordination is the second's too
                 has_role = _role_span(sent, a.first - 1, -1) is not None
                 break
@@ -1184,6 +1280,13 @@ def _role_span(sent: _Sentence, start: int, step: int) -> tuple[int, int] | None
         # a preposed phrase starts at its first role word (رئيس البرلمان الأردني)
         return (min(last_role, end) if last_role is not None else end), start
     return start, end
+
+
+def _joined(sent: _Sentence, i: int) -> bool:
+    """Whether the argument at word ``i`` is joined by و to the one before it (الرئيسين X وY:
+    the role of X is Y's too)."""
+    k = sent.arg_at[i] if i < len(sent.tokens) else None
+    return k is not None and sent.args[k].clitic.startswith("و")
 
 
 # --------------------------------------------------------------------------- triggers
@@ -1295,7 +1398,8 @@ def _agent(sent: _Sentence, t: _Trigger, allow_place: bool, before: bool = True)
         hit = 1 if sent.norms[i] in markers else next(
             (len(p) for p in phrases if tuple(sent.norms[i : i + len(p)]) == p), 0
         )
-        if not hit and sent.norms[i] == "من" and i <= t.last + 3 and t.rule.object.side in ("left", "left near"):
+        if not hit and sent.norms[i] == "من" and i <= t.last + 3 \
+                and t.rule.object.side in ("left", "left near", "parties"):
             hit = 1  # بدعم من روسيا، بإسناد جوي ومدفعي من روسيا
         if hit:
             ks, _ = sent.right(i + hit, False, 4)
@@ -1311,6 +1415,9 @@ def _agent(sent: _Sentence, t: _Trigger, allow_place: bool, before: bool = True)
     g = t.last + 1
     while g < n and sent.norms[g] in _COORD_SEP:
         g += 1
+    if g + 1 < n and sent.arg_at[g] is None and sent.agent_noun(g) and not sent.norms[g].startswith("ال") \
+            and sent.arg_at[g + 1] is not None:
+        g += 1  # a construct of an actor noun (إلقاء مروحيات النظام، قصف طائرات التحالف): its genitive
     if g < n and (sent.norms[g] in _DEMONSTRATIVES or (
             g == t.last + 1 and sent.arg_at[g] is None and sent.norms[g].startswith("ال")
             and sent.agent_noun(g) and not sent.is_(g, "role"))):
@@ -1324,6 +1431,8 @@ def _agent(sent: _Sentence, t: _Trigger, allow_place: bool, before: bool = True)
     if not before or any(sent.is_(i, "cause") for i in range(max(0, t.first - 2), t.first)):
         return []
     ks = sent.left(t.first, False, limit=AGENT_WINDOW)
+    if ks and sent.args[ks[0]].nisba and sent.noun_triggers.get(sent.args[ks[0]].first - 1) is not None:
+        return []  # (بوساطة روسية، إلى اتفاق: the nisba is the agent of the noun before it)
     if ks:
         first = min(sent.args[k].first for k in ks)
         if sent.after_victim_word(first) or any(sent.is_(i, "victim") for i in range(first, t.first)):
@@ -1369,9 +1478,12 @@ def _slot(sent: _Sentence, t: _Trigger, slot: Slot, allow_place: bool, start: in
     marker or "")."""
     if slot.side == "left":
         barrier = _verb_barrier(sent, t) if subject else -1
-        return sent.left(t.first, allow_place, barrier=barrier, subject=subject), start, ""
+        return sent.left(t.first, allow_place, barrier=barrier, subject=subject,
+                         verb=subject and t.rule.pos == "verb"), start, ""
     if slot.side == "left near":
         return sent.left(t.first, allow_place, near=True, subject=subject), start, ""
+    if slot.side in ("clause", "parties"):
+        return [], start, ""  # the verb before's (see _carried); the other relations' (_parties)
     if slot.side == "left victim":
         ks = sent.left(t.first, allow_place, subject=subject)
         first = min((sent.args[k].first for k in ks), default=0)
@@ -1381,7 +1493,9 @@ def _slot(sent: _Sentence, t: _Trigger, slot: Slot, allow_place: bool, start: in
     if slot.side in ("agent", "agent after"):
         # رحبت طهران ودمشق بالاتفاق: a noun governed by a preposition is another verb's
         # complement, the actors before it are not its parties
-        governed = t.rule.pos == "noun" and _governed(t) \
+        # (nor after an adverbial one: توصل X ونظيره Y، بعد محادثات …: see _arguments)
+        governed = t.rule.pos == "noun" and (_governed(t) or (t.first > 0 and sent.is_(t.first - 1, "adjunct")
+                                                            and sent.norms[t.first - 1] not in _PREPOSITIONS)) \
             and sent.rules.predicates[t.rule.predicate].get("symmetric")
         return _agent(sent, t, allow_place, before=slot.side == "agent" and not governed), start, ""
     if slot.side in ("right", "right near"):
@@ -1412,7 +1526,7 @@ def _slot(sent: _Sentence, t: _Trigger, slot: Slot, allow_place: bool, start: in
                 return ks, sent.end_of(ks), ""
         if _shares_subject(sent, t):
             return [], start, False  # the subject of the verb before: see _carried
-        return sent.left(t.first, allow_place, barrier=_verb_barrier(sent, t)), start, ""
+        return sent.left(t.first, allow_place, barrier=_verb_barrier(sent, t), verb=True), start, ""
     if (sent.norms[t.last],) in slot.markers and t.last > t.first:
         # the marker closes the trigger (تسعى مع، اتصال هاتفي مع): the argument follows
         ks, _ = sent.right(t.last + 1, allow_place, MARKER_GAP)
@@ -1457,7 +1571,7 @@ def _read(sent: _Sentence, t: _Trigger) -> _Reading:
     rules = sent.rules
     rule = t.rule
     symmetric = bool(rules.predicates[rule.predicate].get("symmetric"))
-    if symmetric:
+    if symmetric and rule.object.side != "parties":  # (برعاية روسية تركية: two mediators)
         pairs = _symmetric_group(sent, t)
         if len(pairs) >= 2:
             return _Reading([], [], pairs=[(a, b) for x, a in enumerate(pairs) for b in pairs[x + 1 :]])
@@ -1502,12 +1616,15 @@ def _read(sent: _Sentence, t: _Trigger) -> _Reading:
     if resumptive or (not objects and not t.pronoun and rule.object.side == "right" and _after_relative(sent, t)):
         # التي تسيطر عليها المعارضة: the object is the antecedent of the relative pronoun
         objects = [k for k in sent.left(t.first, o_place, subject=False) if k not in subjects]
-    if symmetric and subjects and not objects and len(subjects) >= 2 and not (
+    if symmetric and subjects and not objects and len(subjects) >= 2 and rule.object.side != "parties" and not (
         rule.object.side == "after" and sent.marker(t.last + 1, rule.object.markers)
     ):
         # several parties and no other (اتفقت روسيا وتركيا); with a marker the other party
         # is named, if unknown (معارك مع مسلحين مجهولين)
         return _Reading([], [], pairs=[(a, b) for x, a in enumerate(subjects) for b in subjects[x + 1 :]])
+    if symmetric and objects and not subjects and len(objects) >= 2 and rule.object.side == "right":
+        # قمة جمعت الرئيسين X وY: the parties are the verb's direct objects
+        return _Reading([], [], pairs=[(a, b) for x, a in enumerate(objects) for b in objects[x + 1 :]])
     return _Reading(subjects, objects, event=agentless)
 
 
@@ -1534,10 +1651,18 @@ def _arguments(sent: _Sentence, t: _Trigger, reading: _Reading, carried: list[_A
             subjects = carried or list(verb_subjects.get(_previous_verb(sent, t), ()))
         elif rule.pos == "verb":
             subjects = carried or [sent.args[k] for k in _matrix_subject(sent, t)]
+        elif rule.subject.side == "clause":
+            subjects = carried
         elif objects and sent.rules.predicates[rule.predicate].get("symmetric"):
             subjects = _clause_agent(sent, t, verb_subjects)
+        elif rule.pos == "noun" and sent.rules.predicates[rule.predicate].get("symmetric"):
+            # توصل X ونظيره Y، بعد محادثات استمرت …، إلى اتفاق: the talks of the clause's parties
+            parties = _clause_agent(sent, t, verb_subjects)
+            if len(parties) >= 2:
+                return parties, parties
         elif objects and rule.subject.side == "agent":
-            subjects = _event_agent(sent, t, agents)
+            # (وتمكن من تحرير المدينة: a masdar after a preposition is the clause's act)
+            subjects = _event_agent(sent, t, agents) or _clause_agent(sent, t, verb_subjects)
         if reading.event is not None and _definite(sent, reading.event):
             # قال ناشطون إن الغارات دمرت مستشفى …: the strikes the text spoke of, by their agent
             subjects = [a for a in agents.get(reading.event.rule.predicate, ()) if all(a.id != o.id for o in objects)]
@@ -1608,9 +1733,10 @@ def _shares_subject(sent: _Sentence, t: _Trigger) -> bool:
     a relative clause whose object pronoun is the antecedent (… الوحدات، التي تصنفها جماعة
     إرهابية). Without the comma و may join a masdar to a noun (حذر X الأسد من التهور وشن
     هجوم): the actor before is then its agent."""
-    if t.rule.pos != "verb":
+    if t.rule.pos != "verb" and t.rule.subject.side != "clause":
         return False
-    if not (_after_comma(sent, t) or (t.pronoun and _after_relative(sent, t)) or _plain_verb(sent, t)):
+    if not (_after_comma(sent, t) or (t.pronoun and _after_relative(sent, t)) or _plain_verb(sent, t)
+            or t.rule.subject.side == "clause"):
         return False
     return _previous_verb(sent, t) >= 0
 
@@ -1719,6 +1845,9 @@ def _event_before(sent: _Sentence, t: _Trigger) -> _Trigger | None:
             own = noun.rule.predicate != t.rule.predicate and _vso_possible(sent, t) \
                 and sent.vso_subject(t.last + 1)
             return None if own else noun
+        if sent.is_(i, "relative") and (t.pronoun or (t.last + 1 < len(sent.tokens)
+                                                    and _resumptive(sent.norms[t.last + 1]))):
+            return None  # الاتفاق الذي توصلت إليه X وY: the antecedent is the object
         if not sent.punct[i]:
             seen += 1
         i -= 1
@@ -1741,8 +1870,8 @@ def _matrix_subject(sent: _Sentence, t: _Trigger) -> list[int]:
     it (نفت الهيئة أن تكون قد هاجمت …، أعلن الجيش أنه سيطر على …)."""
     i = t.first - 1
     while i >= 0 and t.first - i <= 4 and not sent.comp[i]:
-        if sent.boundary[i] or sent.arg_at[i] is not None:
-            return []
+        if sent.boundary[i] or sent.arg_at[i] is not None or sent.agent_noun(i) or sent.is_(i, "irregular_head"):
+            return []  # (بأن مقاتلين معارضين سيطروا: the verb has a subject, if unnamed)
         i -= 1
     if i < 0 or not sent.comp[i]:
         return []
@@ -1751,6 +1880,8 @@ def _matrix_subject(sent: _Sentence, t: _Trigger) -> list[int]:
         if sent.stop(j):
             break
         cue = next((c for c in cues if cue_at(sent.norms, j, c)), None)
+        if cue is not None and j in sent.speakers and cue.speaker == "clause":
+            return sent.resolve([sent.speakers[j]])  # …، مضيفا أنه ناقش: the speaker before
         if cue is not None:
             return sent.right(j + 1, False, 3)[0] or (
                 sent.left(j, False, limit=0) if _bare(sent, j, cue) else []
@@ -1843,10 +1974,17 @@ def _kinds(rules: RelationRules, predicate: str, role: str) -> tuple[str, ...]:
 def _sources(sent: _Sentence) -> list[tuple[int, bool, str]]:
     """Attributions of a sentence: (word of the cue, verb of saying?, source id)."""
     found = []
-    for cue_list in sent.rules.cues.of("attribution"):
+    # participles of saying (…، مضيفا أن …) come last: their speaker is the one before them
+    for cue_list in sorted(sent.rules.cues.of("attribution"), key=lambda c: c.speaker == "clause"):
         for i in range(len(sent.tokens)):
             n = cue_at(sent.norms, i, cue_list)
             if not n:
+                continue
+            if cue_list.speaker == "clause":
+                before = max((j for j in sent.speakers if j < i), default=None)
+                if before is not None:
+                    found.append((i, True, sent.args[sent.speakers[before]].id))
+                    sent.speakers[i] = sent.speakers[before]
                 continue
             ks, _ = sent.right(i + n, False, 3)
             ks = [k for k in ks if not sent.args[k].place]
@@ -1910,6 +2048,33 @@ def _words_of(sent: _Sentence, t: _Trigger, *args: _Arg) -> list[int]:
     return words
 
 
+def _parties(sent: _Sentence, statements, mediators: Sequence[_Arg]) -> list[_Arg]:
+    """The parties of a sentence's agreements and talks, for their mediator (توصلت X، بوساطة
+    روسية، إلى اتفاق مع Y: X and Y)."""
+    ids = {m.id for m in mediators}
+    found: list[_Arg] = []
+    for st in statements:
+        if st.predicate in ("COOPERATES_WITH", "NEGOTIATES_WITH"):
+            for party in (st.subject, st.object):
+                a = next((a for a in sent.args if a.id == party), None)
+                if a is not None and party not in ids and all(b.id != party for b in found):
+                    found.append(a)
+    return found
+
+
+def _fullest_names(mentions: Sequence[Mention]) -> dict[str, str]:
+    """The name a statement gives each actor of a document: the fullest one the document
+    writes (عبد الله أوجلان, not أوجلان; قطر, not the nisba القطري), one per actor."""
+    best: dict[str, tuple[bool, int, str]] = {}
+    for m in mentions:
+        if m.actor and not m.actor.startswith("place:"):
+            name = citation_form(m.text)
+            key = (m.form != "nisba", len(name), name)
+            if key[:2] > best.get(m.actor, (False, -1, ""))[:2]:
+                best[m.actor] = key
+    return {actor: key[2] for actor, key in best.items()}
+
+
 def _main_actor(sent: _Sentence, statements) -> _Arg | None:
     """The actor a sentence is about: its first person, else the subject of its first
     statement."""
@@ -1971,6 +2136,7 @@ def extract_statements(
     counts: Counter[str] = Counter()
     agents: dict[str, list[_Arg]] = {}  # predicate → the agents of its last asserted relation
     contexts = context_dates(doc.text, [(s.start, s.end) for s in text.sentences], doc.date)
+    names = _fullest_names(mentions)
     for sentence in text.sentences:
         tokens = by_sentence.get(sentence.index)
         if not tokens:
@@ -2003,7 +2169,7 @@ def extract_statements(
             date = _date(text, span, sent.tokens[t0].start - span[0], contexts[sentence.index])
             found[key] = Statement(
                 doc=doc.id, subject=s.id, predicate=predicate, object=o.id,
-                s_name=s.name, o_name=o.name, sentence=sentence.index,
+                s_name=names.get(s.id, s.name), o_name=names.get(o.id, o.name), sentence=sentence.index,
                 start=ev_start, end=ev_end, evidence=doc.text[ev_start:ev_end], trigger=trigger,
                 date=date.iso if date else None,
                 date_precision=date.precision if date else None,
@@ -2045,7 +2211,8 @@ def extract_statements(
             sent.is_(i, "anaphoric_opener") or sent.phrase_at(i, "anaphoric_opener")[0]
             for i in range(min(2, len(tokens)))
         )
-        for t in triggers:
+        # a mediator's parties are those of the sentence's other relations: read them first
+        for t in sorted(triggers, key=lambda t: t.rule.object.side == "parties"):
             rule = t.rule
             # arguments of the other adjunct phrases are not this trigger's
             sent.attached = frozenset().union(
@@ -2054,6 +2221,8 @@ def extract_statements(
             reading = readings.get(id(t)) or _read(sent, t)
             carried = _carried(sent, t, verb_subjects) if _shares_subject(sent, t) else []
             subjects, objects = _arguments(sent, t, reading, carried, verb_subjects, agents)
+            if rule.object.side == "parties":
+                objects = _parties(sent, found.values(), subjects)
             if not subjects and not reading.pairs and opener and previous_main is not None \
                     and t.first <= OPENER_REACH and t is triggers[0]:
                 subjects = [previous_main]
@@ -2087,8 +2256,8 @@ def extract_statements(
                     continue
                 emit(a, rule.predicate, b, (t.first, t.last), rule.confidence, mod,
                      _words_of(sent, t, a, b), reported_by)
-            if rule.pos == "verb":
-                verb_subjects[t.first] = subjects
+            if rule.pos == "verb":  # (the parties of a verb of two: اتفقت روسيا وتركيا)
+                verb_subjects[t.first] = subjects or list({id(a): a for pair in pairs for a in pair}.values())
             if subjects and not mod.negated and not mod.modality:
                 agents[rule.predicate] = subjects
             joint = [a for a in subjects if not a.place]

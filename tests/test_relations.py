@@ -44,6 +44,7 @@ ACTORS = {
         Actor("nusra", "ArmedGroup", "جبهة النصرة"),
         Actor("soleimani", "Person", "قاسم سليماني"),
         Actor("sidorov", "Person", "ألكسندر سيدوف"),
+        Actor("cavusoglu", "Person", "مولود جاويش أوغلو"),
     )
 }
 
@@ -70,6 +71,7 @@ NAMES = {
     "سوريا": ("place:سوريا", "name"), "منبج": ("place:منبج", "name"), "فيلق القدس": ("iran.quds_force", "name"),
     "تنظيم القاعدة": ("al_qaeda", "name"), "جبهة النصرة": ("nusra", "name"),
     "قاسم سليماني": ("soleimani", "name"), "ألكسندر سيدوف": ("sidorov", "name"),
+    "مولود جاويش أوغلو": ("cavusoglu", "name"),
 }
 
 RULES = load_relation_rules()
@@ -482,6 +484,64 @@ CASES = [
     # (both) leads to the subjects
     ("وأعلنت تركيا عملية جديدة ضد وحدات حماية الشعب، وهي خطوة تعارضها كل من روسيا وإيران.",
      {("turkey", "ATTACKS", "ypg", False, False, "turkey")}),
+    # dropping barrel bombs; an unnamed actor noun in a construct (مروحيات النظام) or
+    # affiliated to X (الطيران الحربي التابع للنظام) stands for X
+    ("وألقت مروحيات النظام براميل متفجرة على حي الكلاسة.",
+     {("syria.gov", "ATTACKS", "place:الكلاسة", False, False, None)}),
+    ("وقصف الطيران الحربي التابع للنظام قرية كفرزيتا.",
+     {("syria.gov", "ATTACKS", "place:كفرزيتا", False, False, None)}),
+    # a two-word toponym ending in a definite noun; a list after عدة بينها
+    ("وقصفت قوات النظام أحياء صلاح الدين والمشهد في حلب.",
+     {("syria.gov", "ATTACKS", "place:صلاح الدين", False, False, None),
+      ("syria.gov", "ATTACKS", "place:المشهد", False, False, None)}),
+    ("وسيطرت هيئة تحرير الشام على قرى عدة بينها الحاكورة وقسطون.",
+     {("hts", "CONTROLS", "place:الحاكورة", False, False, None),
+      ("hts", "CONTROLS", "place:قسطون", False, False, None)}),
+    # a verb after أن with a subject of its own, if unnamed, is not the speaker's
+    ("وأفاد المرصد السوري لحقوق الإنسان بأن مسلحين مجهولين سيطروا على بلدة كفرنبل.", set()),
+    # a circumstantial participle takes the subject of the verb before it
+    ("وقال رجب طيب أردوغان إن العملية مستمرة، متهماً وحدات حماية الشعب بقصف المدنيين.",
+     {("erdogan", "OPPOSES", "ypg", False, False, None)}),
+    # demanding someone's withdrawal or fall
+    ("ودعت تركيا إلى انسحاب قوات النظام من المنطقة.",
+     {("turkey", "OPPOSES", "syria.gov", False, False, None)}),
+    ("وطالبت روسيا الولايات المتحدة بسحب قواتها من سوريا.",
+     {("russia", "OPPOSES", "usa", False, False, None)}),
+    # a role with a possessive pronoun names the actor before it; a dual role is each
+    # person's
+    ("وأعلنت تركيا أن وزير خارجيتها مولود جاويش أوغلو سيصل إلى موسكو غدا.",
+     {("cavusoglu", "MEMBER_OF", "turkey", False, False, None)}),
+    ("وعقد الرئيسان فلاديمير بوتين ورجب طيب أردوغان قمة في سوتشي.",
+     {("putin", "MEMBER_OF", "russia", False, False, None),
+      ("erdogan", "MEMBER_OF", "turkey", False, False, None),
+      ("putin", "NEGOTIATES_WITH", "erdogan", False, False, None)}),
+    # retaking and entering a town is taking it; a siege is an attack
+    ("واستعادت قوات النظام بلدة كفرنبل بعد أسبوع من المعارك.",
+     {("syria.gov", "CONTROLS", "place:كفرنبل", False, False, None)}),
+    ("ودخلت فصائل المعارضة مدينة سراقب فجر اليوم.",
+     {("opposition", "CONTROLS", "place:سراقب", False, False, None)}),
+    ("وتحاصر قوات النظام بلدة كفرنبل منذ أشهر.",
+     {("syria.gov", "ATTACKS", "place:كفرنبل", False, False, None)}),
+    # an agreement reached is cooperation; its mediator talks with each party
+    ("وتوصلت فصائل المعارضة، بوساطة روسية، إلى اتفاق مع قوات النظام.",
+     {("opposition", "COOPERATES_WITH", "syria.gov", False, False, None),
+      ("russia", "NEGOTIATES_WITH", "opposition", False, False, None),
+      ("russia", "NEGOTIATES_WITH", "syria.gov", False, False, None)}),
+    ("وبدأ تطبيق الاتفاق الذي توصلت إليه تركيا وروسيا.",
+     {("turkey", "COOPERATES_WITH", "russia", False, False, None)}),
+    # allied with (المتحالفة مع)
+    ("وقال المتحدث إن الفصائل المتحالفة مع تركيا هاجمت قرية كفرنبل.",
+     {("opposition", "ALLY_OF", "turkey", False, False, None),
+      ("opposition", "ATTACKS", "place:كفرنبل", False, False, None)}),
+    # في بيان says where it was said: the accused follows
+    ("واتهمت قسد في بيان تركيا بقصف القرى.",
+     {("sdf", "OPPOSES", "turkey", False, False, None)}),
+    # a participle of saying (مضيفا أنه) has the speaker before it, who is the verb's subject
+    ("وقال رجب طيب أردوغان إن الوضع صعب، مضيفاً أنه بحث الملف مع فلاديمير بوتين.",
+     {("erdogan", "NEGOTIATES_WITH", "putin", False, False, "erdogan")}),
+    # ب on a quantifier before the argument (بجميع الفصائل)
+    ("وقال الكرملين إن روسيا على اتصال بجميع الفصائل.",
+     {("russia", "NEGOTIATES_WITH", "opposition", False, False, None)}),
 ]
 
 
@@ -541,6 +601,34 @@ def test_role_finder_org_where_the_phrase_walk_fails():
     ]
     (st,) = extract_statements(analyzed, mentions, ACTORS, RULES)
     assert (st.subject, st.predicate, st.object) == ("kemal_ozturk", "MEMBER_OF", "turkey")
+
+
+def test_statements_name_an_actor_by_its_fullest_name_in_the_document():
+    text = "وقال عبد الله أوجلان إن الحل سياسي. واتهم أوجلان تركيا بقصف القرى."
+    analyzed = analyze(Document("t", text, date="2020-03-01"))
+    full, short, state = text.index("عبد الله"), text.rindex("أوجلان"), text.index("تركيا")
+    mentions = [
+        Mention(full, full + len("عبد الله أوجلان"), "عبد الله أوجلان", "PER", "test", 0, actor="ocalan"),
+        Mention(short, short + len("أوجلان"), "أوجلان", "PER", "test", 1, actor="ocalan"),
+        Mention(state, state + len("تركيا"), "تركيا", "ACTOR", "test", 1, actor="turkey", form="name"),
+    ]
+    (st,) = extract_statements(analyzed, mentions, ACTORS, RULES)
+    assert (st.subject, st.predicate, st.object, st.s_name) == ("ocalan", "OPPOSES", "turkey", "عبد الله أوجلان")
+
+
+def test_role_finder_unit_within_the_phrase_org():
+    """وزير الدفاع الروسي: the ministry the role finder read, which is part of the state."""
+    text = "وقال وزير الدفاع الروسي سيرغي شويغو إن العملية انتهت."
+    analyzed = analyze(Document("t", text, date="2020-03-01"))
+    nisba, person = text.index("الروسي"), text.index("سيرغي")
+    actors = ACTORS | {"russia.mod": Actor("russia.mod", "Government", "وزارة الدفاع الروسية", parent="russia")}
+    mentions = [
+        Mention(nisba, nisba + len("الروسي"), "الروسي", "ACTOR", "test", 0, actor="russia", form="nisba"),
+        Mention(person, person + len("سيرغي شويغو"), "سيرغي شويغو", "PER", "role", 0,
+                actor="shoigu", form="role", role="وزير الدفاع", org="russia.mod"),
+    ]
+    (st,) = extract_statements(analyzed, mentions, actors, RULES)
+    assert (st.subject, st.predicate, st.object) == ("shoigu", "MEMBER_OF", "russia.mod")
 
 
 def test_no_mentions_no_statements():
