@@ -3,8 +3,9 @@
     python bench/extraction_scores.py [--no-stanza]
 
 Sets: the development corpus (../shared/corpus, gold in ../shared/eval: tuned on), the
-examples (examples/, tuned on), held-out set 1 (bench/heldout: used for development since
-the relation rounds of 2026-11-29) and held-out set 2 (bench/heldout2: never tuned on).
+examples (examples/, tuned on), held-out sets 1 and 2 (bench/heldout, bench/heldout2:
+each first scored untouched, then used for development in the rule rounds of
+2026-11-29) and held-out set 3 (bench/heldout3: never tuned on).
 Each set is extracted with the library (what ``kg extract`` runs), scored by
 ``../shared/eval/score.py`` in a subprocess, and the last line of each score is kept.
 Writes bench/results/extraction_scores[_no_stanza].json.
@@ -43,6 +44,8 @@ def _sets(tmp: Path) -> dict[str, tuple[Path, list[str]]]:
                                        *map(str, sorted((HERE / "heldout").glob("actors-*.json")))]),
         "heldout2": (HERE / "heldout2", ["--gold", str(HERE / "heldout2" / "gold.jsonl"), "--actors",
                                          *map(str, sorted((HERE / "heldout2").glob("actors-*.json")))]),
+        "heldout3": (HERE / "heldout3", ["--gold", str(HERE / "heldout3" / "gold.jsonl"), "--actors",
+                                         *map(str, sorted((HERE / "heldout3").glob("actors-*.json")))]),
     }
 
 

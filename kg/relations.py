@@ -407,10 +407,13 @@ class _Sentence:
             cache["country_names"] = frozenset(
                 match_form(n) for a in actors.values() if a.type == "Country" for n in (a.name_ar, *a.aliases_ar))
         self.countries = cache["countries"]
-        self._add_mentions(mentions, actors)
+        # a statistical tagger's spans (NER) come last: where a toponym pattern reads a
+        # place (قرى الدردارة وأم الكيف، حي صلاح الدين), it knows better than the tagger
+        self._add_mentions([m for m in mentions if m.form != "ner"], actors)
         self.unnamed: frozenset[int] = frozenset()  # words of an unnamed group (ميليشيات عراقية)
         self._drop_nationalities()
         self._mint_places()
+        self._add_mentions([m for m in mentions if m.form == "ner"], actors)
         self.args.sort(key=lambda a: a.first)
         self._index_args()
         self.skip: frozenset[int] = frozenset()  # arguments already taken by the other slot
@@ -743,8 +746,7 @@ class _Sentence:
                 inside = [a for a in self.args if a.first <= last and first <= a.last]
                 if inside and all(a.place and first <= a.first and a.last <= last
                                   and a.last - a.first < last - first for a in inside):
-                    # a place named in part or in pieces (سنبل of دير سنبل, تل + طوقان):
-                    # the toponym pattern is longer
+                    # a place named in part or in pieces (دير + سنبل): the toponym pattern is longer
                     self.args = [a for a in self.args if a not in inside]
                 existing = self._overlapping(first, last)
                 if existing is None:

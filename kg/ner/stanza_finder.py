@@ -253,19 +253,22 @@ def proclitic_letters(word: str, word_rank: Mapping[str, int]) -> int:
 
     Examples
     --------
-    >>> rank = {"روسيا": 317, "وروسيا": 1327, "واشنطن": 210, "الريف": 2549, "بالريف": 10668}
-    >>> [proclitic_letters(w, rank) for w in ("وروسيا", "واشنطن", "بالريف", "وبينين", "فرنسا")]
-    [1, 0, 1, 1, 0]
+    >>> rank = {"روسيا": 317, "وروسيا": 1327, "واشنطن": 210, "الريف": 2549, "بالريف": 10668,
+    ...         "تل": 900}
+    >>> [proclitic_letters(w, rank) for w in ("وروسيا", "واشنطن", "بالريف", "وبينين", "فرنسا", "وتل")]
+    [1, 0, 1, 1, 0, 1]
     """
     whole = word_rank.get(word)
     for prefix in _PROCLITICS:
         stem = word[len(prefix):]
-        if not word.startswith(prefix) or len(stem) < 3:
+        if not word.startswith(prefix) or len(stem) < 2:
             continue
         known = word_rank.get("ال" + stem if prefix.endswith(("ال", "لل")) else stem)
         if whole is not None and (known is None or whole <= known):
             return 0
-        if known is not None or prefix.endswith(("ال", "لل")) or prefix == "و":
+        # a short stem is cut only when the model knows it (وتل، وأم); a long one also when
+        # the letters before it can only be a proclitic
+        if known is not None or (len(stem) >= 3 and (prefix.endswith(("ال", "لل")) or prefix == "و")):
             return clitic_letters(prefix)
     return 0
 
