@@ -3,9 +3,9 @@
     python bench/extraction_scores.py [--no-stanza]
 
 Sets: the development corpus (../shared/corpus, gold in ../shared/eval: tuned on), the
-examples (examples/, tuned on), held-out sets 1 and 2 (bench/heldout, bench/heldout2:
-each first scored untouched, then used for development in the rule rounds of
-2026-11-29) and held-out set 3 (bench/heldout3: never tuned on).
+examples (examples/, tuned on) and every held-out set bench/heldout*/ (each written for
+the project by someone who had not read the extractor, scored once untouched, and only
+then used for development; bench/results/README.md says which were tuned on).
 Each set is extracted with the library (what ``kg extract`` runs), scored by
 ``../shared/eval/score.py`` in a subprocess, and the last line of each score is kept.
 Writes bench/results/extraction_scores[_no_stanza].json.
@@ -27,6 +27,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
+#: Held-out sets scored, by folder under bench/ (a set is added once it is complete).
+HELDOUT = ("heldout", "heldout2", "heldout3")
 
 
 def _sets(tmp: Path) -> dict[str, tuple[Path, list[str]]]:
@@ -36,17 +38,16 @@ def _sets(tmp: Path) -> dict[str, tuple[Path, list[str]]]:
         path = tmp / f"actors-{doc}.json"
         path.write_text(json.dumps({"doc": doc, "actors": actors}), encoding="utf-8")
         examples_actors.append(str(path))
-    return {
+    sets = {
         "dev": (SHARED / "corpus", []),
         "examples": (ROOT / "examples", ["--gold", str(ROOT / "examples" / "expected.jsonl"),
                                          "--actors", *examples_actors]),
-        "heldout": (HERE / "heldout", ["--gold", str(HERE / "heldout" / "gold.jsonl"), "--actors",
-                                       *map(str, sorted((HERE / "heldout").glob("actors-*.json")))]),
-        "heldout2": (HERE / "heldout2", ["--gold", str(HERE / "heldout2" / "gold.jsonl"), "--actors",
-                                         *map(str, sorted((HERE / "heldout2").glob("actors-*.json")))]),
-        "heldout3": (HERE / "heldout3", ["--gold", str(HERE / "heldout3" / "gold.jsonl"), "--actors",
-                                         *map(str, sorted((HERE / "heldout3").glob("actors-*.json")))]),
     }
+    for name in HELDOUT:
+        folder = HERE / name
+        sets[name] = (folder, ["--gold", str(folder / "gold.jsonl"), "--actors",
+                               *map(str, sorted(folder.glob("actors-*.json")))])
+    return sets
 
 
 def main() -> None:
