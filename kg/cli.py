@@ -313,14 +313,16 @@ def load_command(inputs, neo4j_uri, database, batch_size, store_path, stanza_mod
 
     if bool(inputs) == bool(store_path):
         raise click.UsageError("give INPUTS or --store PATH (one of them)")
-    if store_path:
-        with _open_store(store_path) as store:
-            extraction = store.read_extraction()
-    else:
-        extraction = _extraction_from_inputs(inputs, stanza_models, no_stanza, quiet)
     import neo4j
 
+    # connect first: an unreachable server or a wrong password is known before a long
+    # extraction, not after it
     with _neo4j_driver(neo4j_uri) as driver:
+        if store_path:
+            with _open_store(store_path) as store:
+                extraction = store.read_extraction()
+        else:
+            extraction = _extraction_from_inputs(inputs, stanza_models, no_stanza, quiet)
         try:
             with _progress(len(extraction.statements), "loading", quiet) as progress:
                 report = load_neo4j(driver, extraction, database=database,
