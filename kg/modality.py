@@ -44,6 +44,7 @@ class CueList:
     imperfect_only: bool = False  # only before an imperfect verb (قد يشن، not قد هاجمت)
     speaker: str | None = None  # attribution: where the source stands ("around", "right", "clause")
     through: frozenset[str] = frozenset()  # complementizers after which the scope starts again
+    unless: frozenset[str] = frozenset()  # words right after a cue that make it none (لا يزال: still)
 
     @cached_property
     def by_head(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -96,23 +97,28 @@ def load_modality_cues(path: str | Path | None = None) -> ModalityCues:
                 imperfect_only=bool(entry.get("imperfect_only", False)),
                 speaker=entry.get("speaker"),
                 through=frozenset(match_form(w) for w in entry.get("through", ())),
+                unless=frozenset(match_form(w) for w in entry.get("unless", ())),
             )
         )
     return ModalityCues(tuple(lists))
 
 
 def cue_at(norms: Sequence[str], i: int, cue_list: CueList) -> int:
-    """Number of words of a cue of ``cue_list`` starting at word ``i`` (0 if none).
+    """Number of words of a cue of ``cue_list`` starting at word ``i`` (0 if none, also
+    where a word of ``unless`` follows it: لا يزال is no negation).
 
-    >>> cues = CueList("negation", (("لم",), ("في", "حال")), ("و",))
+    >>> cues = CueList("negation", (("لم",), ("في", "حال")), ("و",), unless=frozenset({"يزال"}))
     >>> cue_at(["ولم", "يقصف"], 0, cues), cue_at(["في", "حال", "قصف"], 0, cues)
     (1, 2)
+    >>> cue_at(["لم", "يزال"], 0, cues)
+    0
     """
     first = norms[i]
     for head in (first, *(first[len(p):] for p in cue_list.proclitics if first.startswith(p))):
         for cue in cue_list.by_head.get(head, ()):
             if tuple(norms[i + 1 : i + len(cue)]) == cue[1:]:
-                return len(cue)
+                following = norms[i + len(cue)] if i + len(cue) < len(norms) else ""
+                return 0 if following in cue_list.unless else len(cue)
     return 0
 
 

@@ -13,6 +13,8 @@ around the trigger:
                   متهما Y; دانت X الهجوم، مطالبة …)
 ``parties``       the parties of the other two-party relations of the sentence (a mediator:
                   توصلت X، بوساطة روسية، إلى اتفاق مع Y)
+``possessor``     the one a noun's possessive pronoun refers to (حليفها السوري: the actor ها
+                  stands for)
 ``right``         the first argument after the trigger (after the subject, in VSO order),
                   up to a preposition
 ``right near``    an argument at most two words after the trigger (مهاجمة قاعدة حميميم)
@@ -90,7 +92,17 @@ Beyond the slots, constructions of news Arabic are read in code:
   direct object (متهمة سكانها بمساعدة الفصائل); في بيان is no locative;
 - an event noun of two parties in an adverbial phrase without parties of its own (بعد
   محادثات) is the clause's parties'; the parties of a verb of two are its subjects for the
-  verbs after it; the name a statement gives an actor is the fullest the document writes.
+  verbs after it; the name a statement gives an actor is its gazetteer name where the
+  document writes it (a kunya in any case: بأبي محمد الجولاني), else the fullest the
+  document writes, and its gazetteer name where it is named by its nisba only;
+- a relative clause's antecedent may be a place near which the main clause happens (قرب
+  مدينة X، التي استعادتها Y), not a locative phrase that qualifies places before it (بلدتي
+  X وY في ريف إدلب، اللتين …), and a place where the clause's object is one (CONTROLS);
+- a name shaped like a nisba is one only after a definite word (القوات السعودية; طالبت
+  السعودية: the state); a state's capital after في and an actor noun is the state (حليفها
+  في دمشق); a direct object with ل further on is taken only where no other follows (طالبت
+  X خلال جلسة لمجلس الأمن موسكو), and a phrase with في set off by commas does not end it;
+- a place attacked that belongs to an actor (قاعدة X التابعة للنظام) is that actor attacked.
 """
 from __future__ import annotations
 
@@ -134,10 +146,10 @@ REQUIRES_WINDOW = 6
 MAX_EVIDENCE = 300
 
 _SIDES = ("left", "left near", "left victim", "right", "right near", "around", "agent", "agent after", "clause",
-          "parties")
+          "parties", "possessor")
 _ARABIC_WORD = r"[\u0600-\u06FF]+"
 _SLOT = re.compile(
-    rf"^(?:(left near|left victim|left|right near|right|around|agent after|agent|clause|parties)"
+    rf"^(?:(left near|left victim|left|right near|right|around|agent after|agent|clause|parties|possessor)"
     rf"|right after ({_ARABIC_WORD}(?: {_ARABIC_WORD})*(?:\|{_ARABIC_WORD}(?: {_ARABIC_WORD})*)*))$"
 )
 _POS = ("verb", "noun")
@@ -406,6 +418,8 @@ class _Sentence:
             cache["countries"] = _countries(actors)
             cache["country_names"] = frozenset(
                 match_form(n) for a in actors.values() if a.type == "Country" for n in (a.name_ar, *a.aliases_ar))
+            cache["capitals"] = frozenset(
+                match_form(n) for a in actors.values() if a.type in ("Country", "Government") for n in a.metonyms_ar)
         self.countries = cache["countries"]
         # a statistical tagger's spans (NER) come last: where a toponym pattern reads a
         # place (قرى الدردارة وأم الكيف، حي صلاح الدين), it knows better than the tagger
@@ -460,8 +474,11 @@ class _Sentence:
             actor_id = m.actor
             place = m.label == "PLACE" or actor_id.startswith("place:")
             prev = self.tokens[first - 1].norm if first > 0 else ""
-            if place and (prev in _PARTY_BEFORE or clitic.endswith("ل")) and self.countries:
-                # بين روسيا والأردن، من إيران إلى …: a country named as a party, not a place
+            held = prev == "في" and first > 1 and self.agent_noun(first - 2) \
+                and not _NISBA_LIKE.match(self.norms[first - 2]) and match_form(m.text) in self.cache["capitals"]
+            if place and (prev in _PARTY_BEFORE or clitic.endswith("ل") or held) and self.countries:
+                # بين روسيا والأردن، من إيران إلى …: a country named as a party, not a place;
+                # so is the state of an actor noun in its capital (حليفها في دمشق، الحكومة في طهران)
                 country = self.countries.get(match_form(m.text))
                 if country is not None:
                     actor_id, place = country, False
@@ -476,7 +493,8 @@ class _Sentence:
                 _Arg(
                     first, last, actor_id, citation_form(m.text), m.start, m.end, place,
                     nisba=first == last and not person and (
-                        m.form == "nisba" or _NISBA_LIKE.match(tok.norm) is not None
+                        m.form == "nisba" or (_NISBA_LIKE.match(tok.norm) is not None
+                                              and (m.form != "name" or self._after_definite(first)))
                     ),
                     person=person,
                     media=actor is not None and actor.type == "Media",
@@ -487,6 +505,12 @@ class _Sentence:
                     org=m.org,
                 )
             )
+
+    def _after_definite(self, i: int) -> bool:
+        """Whether word ``i`` follows a definite word, as an adjective agreeing with its noun
+        does: a name shaped like a nisba is one there (القوات السعودية), not after a verb
+        or a particle (طالبت السعودية)."""
+        return i > 0 and self.tokens[i - 1].norm.startswith(("ال", "وال", "فال", "بال", "لل"))
 
     def _drop_nationalities(self) -> None:
         """A state's nisba after an irregular group noun names the fighters' nationality, not
@@ -906,8 +930,12 @@ class _Sentence:
     def locative(self, k: int) -> bool:
         """A place in a locative phrase (بسهل الغاب، في ريف حلب، قرب مطار X), or a state
         after في (غاراتها في سوريا) unless a member noun stands before (مسؤول في الحكومة):
-        where, not what. A coordinated group is where its first member is (في العراق وسوريا)."""
+        where, not what. A coordinated group is where its first member is (في العراق وسوريا),
+        and so is a state joined by و to a place right before it (في سوريا والعراق)."""
         a = self.args[self.group(k)[0]]
+        before = self.arg_at[a.first - 1] if a.first > 0 else None
+        if not a.place and a.clitic.startswith("و") and before is not None and self.args[before].place:
+            return self.locative(before)
         if not a.place:
             return a.type in ("Country", "Government") and a.first > 0 and self.norms[a.first - 1] == "في" and not (
                 a.first > 1 and (self.is_(a.first - 2, "actor_head") or self.is_(a.first - 2, "role"))
@@ -962,10 +990,12 @@ class _Sentence:
     # ---- slot search
 
     def left(self, pos: int, allow_place: bool, near: bool = False, limit: int = LEFT_WINDOW,
-             barrier: int = -1, subject: bool = True, verb: bool = False) -> list[int]:
+             barrier: int = -1, subject: bool = True, verb: bool = False,
+             places: bool = False, locatives: bool = False) -> list[int]:
         """The group of the nearest usable argument ending before word ``pos`` (and after
         word ``barrier``); a ``verb``'s subject searched past the word before it bears no
-        preposition (وتجاهر أنقرة بدعمها للمعارضة، وتطالب …: أنقرة)."""
+        preposition (وتجاهر أنقرة بدعمها للمعارضة، وتطالب …: أنقرة). With ``places``
+        only a place is one; with ``locatives`` a place in a locative phrase is one too."""
         limit = 2 if near else limit
         seen = 0
         i = pos - 1
@@ -978,7 +1008,8 @@ class _Sentence:
             k = self.arg_at[i]
             if k is not None:
                 if (self.usable(k, allow_place, subject) or k in self.owner) and (subject or near or not self.speaker_at(k)) \
-                        and not self.locative(k) and not (verb and limit > 0 and self.governed(k)):
+                        and (locatives or not self.locative(k)) and not (verb and limit > 0 and self.governed(k)) \
+                        and not (places and not self.args[k].place):
                     return self.resolve(self.group(self.owner.get(k, k)))
                 i = self.args[k].first - 1
                 seen += 0 if k in self.attached else 1
@@ -993,45 +1024,83 @@ class _Sentence:
             i -= 1
         return []
 
+    def relative_antecedent(self, pos: int, allow_place: bool, places: bool, near: bool = False) -> list[int]:
+        """The antecedent of a relative clause whose verb is at word ``pos`` (``places``:
+        the clause's object is a place). A place where the main clause happens is one
+        (قرب مدينة X، التي استعادتها Y), but a locative phrase right after places
+        qualifies them (بلدتي X وY في ريف إدلب، اللتين تحاصرهما Z: the two towns; مدناً
+        وبلدات في ريف حمص تسيطر عليها Z: towns not named)."""
+        found = self.left(pos, allow_place, near=near, subject=False, places=places)
+        if found:
+            return found
+        found = self.left(pos, allow_place, near=near, subject=False, places=places, locatives=True)
+        i = min((self.args[k].first for k in found), default=0) - 1
+        after_in = False  # (مدناً وبلدات في ريف حمص تسيطر عليها X: the unnamed towns)
+        while i >= 0 and self.arg_at[i] is None and (self.is_(i, "locative") or self.is_(i, "toponym_head")):
+            if after_in and self.is_(i, "toponym_head"):
+                return []
+            after_in = after_in or self.norms[i] == "في"
+            i -= 1
+        k = self.arg_at[i] if i >= 0 else None
+        return self.group(k) if k is not None and self.args[k].place else found
+
     def right(self, pos: int, allow_place: bool, limit: int = RIGHT_WINDOW,
               direct: bool = False, phrase: bool = False) -> tuple[list[int], int]:
         """The group of the first usable argument from word ``pos``; and the word after it.
 
         A ``direct`` object is searched only up to a preposition (object_stop), the object
-        of a marker (``phrase``) only up to the next trigger word."""
+        of a marker (``phrase``) only up to the next trigger word. A direct object with ل
+        further on is taken only where no other follows (طالبت X خلال جلسة لمجلس الأمن
+        موسكو: موسكو; حمّلت X مسؤوليتها لقوات Y: Y), unless it owns what the verb falls
+        on (استهدفت مواقع لقوات X)."""
         seen = 0
         i = pos
         stops = self.rules.lexicons["object_stop"]
-        only_places = False  # a direct object after في is a place (استهدفت بلدات في محافظة X)
+        only_places = ""  # a direct object after في is a place (استهدفت بلدات في محافظة X)
+        fallback: tuple[list[int], int] | None = None
         while i < len(self.tokens) and seen <= limit:
             if (i > pos and self.is_(i, "relative")) or (direct and self.norms[i] in _DEMONSTRATIVES):
-                return [], i  # (بدعم من اسمتهم الإرهابيين الذين يقاتلون الجيش: not الجيش)
+                break  # (بدعم من اسمتهم الإرهابيين الذين يقاتلون الجيش: not الجيش)
             if direct and self.norms[i] == "في" and i + 1 < len(self.tokens) and self.is_(i + 1, "statement"):
                 i += 2  # اتهمت قسد في بيان النظام: where it was said, no place
                 continue
             if direct and self.norms[i] == "في":
-                only_places = True
+                # (but حمّل X، في تسجيل صوتي، Y: a phrase between commas ends at the second)
+                only_places = "aside" if i > 0 and self.norms[i - 1] in {"،", ","} else "phrase"
+            if only_places == "aside" and self.norms[i] in {"،", ","}:
+                only_places = ""
             if direct and i > pos and self._complement_masdar(i):
-                return [], i  # متهمة سكانها بمساعدة الفصائل: the masdar's object, not the verb's
+                break  # متهمة سكانها بمساعدة الفصائل: the masdar's object, not the verb's
             if self.stop(i) or i in self.unnamed or (direct and self.norms[i] in stops and i not in self.attributive_words
                                 and not (i > 0 and (self.is_(i - 1, "quantifier") or self.norms[i - 1].isdigit()))):
-                return [], i
+                break
             if phrase and i > pos and self.arg_at[i] is None and self._is_trigger_word(i) \
                     and not (self.is_(i, "affiliation") and self.agent_noun(i - 1)):
-                return [], i  # (but على عناصر موالية للنظام: the government's forces)
+                break  # (but على عناصر موالية للنظام: the government's forces)
             k = self.arg_at[i]
             if k is not None:
+                # (a state after في is one where it qualifies an actor noun: حليفها في دمشق)
                 if (self.usable(k, allow_place) or k in self.owner) and not ((direct or phrase) and self.locative(k)) \
-                        and not (only_places and not self.args[k].place):
+                        and not (only_places and not self.args[k].place and not self._held_state(k)):
                     ks = self.group(self.owner.get(k, k))
-                    return self.resolve(ks), self.end_of(ks)
+                    found = self.resolve(ks), self.end_of(ks)
+                    if not (direct and i > pos and _clitic_preposition(self.args[k].clitic) == "ل"
+                            and not self.is_(i - 1, "actor_head")):
+                        return found
+                    fallback = fallback or found
                 i = self.args[k].last + 1
                 seen += 1
                 continue
             if not self.punct[i]:
                 seen += 1
             i += 1
-        return [], i
+        return fallback or ([], i)
+
+    def _held_state(self, k: int) -> bool:
+        """A state right after في that qualifies the actor noun before it (حليفها في دمشق)."""
+        a = self.args[k]
+        return a.type in ("Country", "Government") and a.first > 0 and self.norms[a.first - 1] == "في" \
+            and not self.locative(k)
 
     def _complement_masdar(self, i: int) -> bool:
         """A noun trigger with ب and a named genitive at word ``i`` (بمساعدة الفصائل): a
@@ -1140,8 +1209,10 @@ def _feminine(actor: Actor | None, surface: str) -> bool:
 
 
 def _countries(actors: Mapping[str, Actor]) -> dict[str, str]:
-    """Country actors by the match form of their names and capitals (الأردن، أنقرة)."""
-    return {
+    """Country actors by the match form of their names and capitals (الأردن، أنقرة), and
+    governments by their capitals (دمشق)."""
+    found = {match_form(name): a.id for a in actors.values() if a.type == "Government" for name in a.metonyms_ar}
+    return found | {
         match_form(name): a.id
         for a in actors.values() if a.type == "Country"
         for name in (a.name_ar, *a.aliases_ar, *a.metonyms_ar)
@@ -1378,6 +1449,11 @@ def _allow_place(rules: RelationRules, predicate: str, role: str) -> bool:
     return "place" in rules.predicates[predicate].get(f"{role}_kinds", ("actor",))
 
 
+def _only_places(rules: RelationRules, rule: RelationRule) -> bool:
+    """Whether a rule's predicate takes only places as objects (CONTROLS)."""
+    return _kinds(rules, rule.predicate, "object") == ("place",)
+
+
 def _agent(sent: _Sentence, t: _Trigger, allow_place: bool, before: bool = True) -> list[int]:
     """The agent of a noun trigger (``before``: else an actor before it)."""
     n = len(sent.tokens)
@@ -1486,6 +1562,11 @@ def _slot(sent: _Sentence, t: _Trigger, slot: Slot, allow_place: bool, start: in
         return sent.left(t.first, allow_place, near=True, subject=subject), start, ""
     if slot.side in ("clause", "parties"):
         return [], start, ""  # the verb before's (see _carried); the other relations' (_parties)
+    if slot.side == "possessor":
+        # حليفها السوري: the one the noun's possessive pronoun refers to
+        word = sent.norms[t.last]
+        pronoun = next((p for p in ("هما", "هم", "ها", "ه") if word.endswith(p)), "")
+        return (sent.antecedent(t.first, pronoun) if pronoun else []), start, ""
     if slot.side == "left victim":
         ks = sent.left(t.first, allow_place, subject=subject)
         first = min((sent.args[k].first for k in ks), default=0)
@@ -1603,8 +1684,8 @@ def _read(sent: _Sentence, t: _Trigger) -> _Reading:
     if t.pronoun and rule.object.side in ("right", "right near"):
         # وتمدها طهران بالأسلحة: the object pronoun stands for an argument before the verb;
         # in a relative clause for its antecedent, if named (الإرهاب الذي تدعمه إيران: none)
-        objects = sent.left(t.first, o_place, near=True, subject=False) if _after_relative(sent, t) \
-            else [] if _after_noun(sent, t) else sent.antecedent(t.first, t.pronoun, o_place)
+        objects = sent.relative_antecedent(t.first, o_place, _only_places(rules, rule), near=True) \
+            if _after_relative(sent, t) else [] if _after_noun(sent, t) else sent.antecedent(t.first, t.pronoun, o_place)
         resumptive = ""
     else:
         objects, _, resumptive = _slot(sent, t, rule.object, o_place, end if after_subject else t.last + 1,
@@ -1617,7 +1698,7 @@ def _read(sent: _Sentence, t: _Trigger) -> _Reading:
         subjects, objects = objects[:1], objects[1:]
     if resumptive or (not objects and not t.pronoun and rule.object.side == "right" and _after_relative(sent, t)):
         # التي تسيطر عليها المعارضة: the object is the antecedent of the relative pronoun
-        objects = [k for k in sent.left(t.first, o_place, subject=False) if k not in subjects]
+        objects = [k for k in sent.relative_antecedent(t.first, o_place, _only_places(rules, rule)) if k not in subjects]
     if symmetric and subjects and not objects and len(subjects) >= 2 and rule.object.side != "parties" and not (
         rule.object.side == "after" and sent.marker(t.last + 1, rule.object.markers)
     ):
@@ -1684,7 +1765,27 @@ def _arguments(sent: _Sentence, t: _Trigger, reading: _Reading, carried: list[_A
         event = _event_object(sent, t, reading)
         if event is not None:
             objects = [a for a in agents.get(event.rule.predicate, ()) if all(a.id != b.id for b in subjects)]
+    if {"actor", "place"} <= set(_kinds(sent.rules, rule.predicate, "object")):
+        # (أطلقت X صواريخ على قاعدة Y الجوية التابعة للنظام: the base and its owner)
+        objects = objects + [a for a in _place_owners(sent, objects) if all(a.id != b.id for b in objects)]
     return subjects, objects
+
+
+def _place_owners(sent: _Sentence, objects: Sequence[_Arg]) -> list[_Arg]:
+    """The actors that places among ``objects`` belong to: a base is its owner's (قاعدة X
+    الجوية التابعة للنظام: the government is attacked too)."""
+    found = []
+    for a in objects:
+        if not a.place or not any(a is b for b in sent.args):
+            continue
+        i = a.last + 1
+        while i < min(len(sent.tokens), a.last + 3) and sent.arg_at[i] is None and sent.norms[i].startswith("ال") \
+                and not sent.is_(i, "affiliation"):
+            i += 1  # (الجوية، العسكرية)
+        k = sent.arg_at[i + 1] if i + 1 < len(sent.tokens) and sent.is_(i, "affiliation") else None
+        if k is not None and not sent.args[k].place and _clitic_preposition(sent.args[k].clitic) == "ل":
+            found += [sent.args[m] for m in sent.resolve(sent.group(k))]
+    return found
 
 
 def _event_object(sent: _Sentence, t: _Trigger, reading: _Reading) -> _Trigger | None:
@@ -1909,8 +2010,9 @@ def _adjunct(rule: RelationRule) -> bool:
 
 
 def _attributive(rule: RelationRule) -> bool:
-    """Participle rules (المدعومة من، التابع لـ، الخاضعة لسيطرة) describe a noun before them."""
-    return "left near" in (rule.subject.side, rule.object.side)
+    """Participle rules (المدعومة من، التابع لـ، الخاضعة لسيطرة) describe a noun before them,
+    possessive nouns (حليفها) the one their pronoun refers to."""
+    return "left near" in (rule.subject.side, rule.object.side) or rule.subject.side == "possessor"
 
 
 def _right_side(reading: _Reading, t: _Trigger, sent: _Sentence) -> list[int]:
@@ -2064,17 +2166,30 @@ def _parties(sent: _Sentence, statements, mediators: Sequence[_Arg]) -> list[_Ar
     return found
 
 
-def _fullest_names(mentions: Sequence[Mention]) -> dict[str, str]:
-    """The name a statement gives each actor of a document: the fullest one the document
-    writes (عبد الله أوجلان, not أوجلان; قطر, not the nisba القطري), one per actor."""
-    best: dict[str, tuple[bool, int, str]] = {}
+def _fullest_names(mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> dict[str, str]:
+    """The name a statement gives each actor of a document, one per actor: its gazetteer
+    name where the document writes it (a kunya in any case: بأبي محمد الجولاني → أبو محمد
+    الجولاني), else the fullest name the document writes (عبد الله أوجلان, not أوجلان);
+    an actor the document names only by its nisba gets its gazetteer name (قطر, not القطرية)."""
+    best: dict[str, tuple[bool, bool, int, str]] = {}
     for m in mentions:
         if m.actor and not m.actor.startswith("place:"):
             name = citation_form(m.text)
-            key = (m.form != "nisba", len(name), name)
-            if key[:2] > best.get(m.actor, (False, -1, ""))[:2]:
+            actor = actors.get(m.actor)
+            own = actor is not None and _kunya(match_form(name)) == _kunya(match_form(actor.name_ar))
+            key = (m.form != "nisba", own, len(name), name)
+            if key[:3] > best.get(m.actor, (False, False, -1, ""))[:3]:
                 best[m.actor] = key
-    return {actor: key[2] for actor, key in best.items()}
+    return {
+        actor: actors[actor].name_ar if actor in actors and (key[1] or not key[0]) else key[3]
+        for actor, key in best.items()
+    }
+
+
+def _kunya(name: str) -> str:
+    """A name with its kunya in the nominative (ابي محمد → ابو محمد), match form."""
+    first, _, rest = name.partition(" ")
+    return f"ابو {rest}" if first in ("ابي", "ابا") and rest else name
 
 
 def _main_actor(sent: _Sentence, statements) -> _Arg | None:
@@ -2138,7 +2253,7 @@ def extract_statements(
     counts: Counter[str] = Counter()
     agents: dict[str, list[_Arg]] = {}  # predicate → the agents of its last asserted relation
     contexts = context_dates(doc.text, [(s.start, s.end) for s in text.sentences], doc.date)
-    names = _fullest_names(mentions)
+    names = _fullest_names(mentions, actors)
     for sentence in text.sentences:
         tokens = by_sentence.get(sentence.index)
         if not tokens:

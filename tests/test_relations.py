@@ -21,7 +21,10 @@ ACTORS = {
         Actor("uk", "Country", "بريطانيا"),
         Actor("france", "Country", "فرنسا"),
         Actor("israel", "Country", "إسرائيل"),
-        Actor("syria.gov", "Government", "النظام السوري"),
+        Actor("syria.gov", "Government", "النظام السوري", metonyms_ar=("دمشق",)),
+        Actor("saudi_arabia", "Country", "السعودية"),
+        Actor("un", "Organization", "الأمم المتحدة"),
+        Actor("un.security_council", "Organization", "مجلس الأمن", parent="un", parent_rel="PART_OF"),
         Actor("opposition", "ArmedGroup", "فصائل المعارضة"),
         Actor("hts", "ArmedGroup", "هيئة تحرير الشام"),
         Actor("sdf", "ArmedGroup", "قوات سوريا الديمقراطية"),
@@ -72,6 +75,11 @@ NAMES = {
     "تنظيم القاعدة": ("al_qaeda", "name"), "جبهة النصرة": ("nusra", "name"),
     "قاسم سليماني": ("soleimani", "name"), "ألكسندر سيدوف": ("sidorov", "name"),
     "مولود جاويش أوغلو": ("cavusoglu", "name"),
+    "السعودية": ("saudi_arabia", "name"), "مجلس الأمن": ("un.security_council", "name"),
+    "الأمريكية": ("usa", "nisba"), "الإيرانيين": ("iran", "nisba"), "السوري": ("syria.gov", "nisba"),
+    "دمشق": ("place:دمشق", "metonym"), "إدلب": ("place:إدلب", "name"),
+    "أبي محمد الجولاني": ("jolani", "alias"), "أحمد الشرع": ("jolani", "alias"),
+    "الجولاني": ("jolani", "alias"),
 }
 
 RULES = load_relation_rules()
@@ -542,6 +550,80 @@ CASES = [
     # ب on a quantifier before the argument (بجميع الفصائل)
     ("وقال الكرملين إن روسيا على اتصال بجميع الفصائل.",
      {("russia", "NEGOTIATES_WITH", "opposition", False, False, None)}),
+    # the antecedent of a relative clause is a place near which the main clause happens,
+    # but a locative phrase right after places qualifies them
+    ("واندلعت اشتباكات قرب بلدة كفرنبل، التي استعادتها قوات النظام أمس.",
+     {("syria.gov", "CONTROLS", "place:كفرنبل", False, False, None)}),
+    ("ونزحت عائلات من قريتي البارة وكنصفرة في ريف إدلب، اللتين تحاصرهما قوات النظام.",
+     {("syria.gov", "ATTACKS", "place:البارة", False, False, None),
+      ("syria.gov", "ATTACKS", "place:كنصفرة", False, False, None)}),
+    # a nisba after a noun of an act or stance names its author; a feminine reporting
+    # verb after a comma opens a clause of its own
+    ("وانتقدت روسيا الخطوة الأمريكية، وقالت وحدات حماية الشعب إنها فوجئت.",
+     {("russia", "OPPOSES", "usa", False, False, None)}),
+    # a name shaped like a nisba after a verb is the name; a direct object further on
+    # bears no ل; demanding that someone stop
+    ("وطالبت السعودية خلال جلسة لمجلس الأمن روسيا بوقف الغارات.",
+     {("saudi_arabia", "OPPOSES", "russia", False, False, None)}),
+    # an aside between commas after في does not end the direct object; allies with a
+    # pronoun are coordinated with the noun before and their nisba is licensed
+    ("وحمّل رجب طيب أردوغان، في كلمة متلفزة، النظام وحلفاءه الإيرانيين مسؤولية التصعيد.",
+     {("erdogan", "OPPOSES", "syria.gov", False, False, None),
+      ("erdogan", "OPPOSES", "iran", False, False, None),
+      ("syria.gov", "ALLY_OF", "iran", False, False, None)}),
+    # لا تزال is no negation; entrenched in a place is holding it
+    ("وتحاصر الفصائل بلدة كفرنبل التي لا تزال قوات النظام تتحصن فيها.",
+     {("opposition", "ATTACKS", "place:كفرنبل", False, False, None),
+      ("syria.gov", "CONTROLS", "place:كفرنبل", False, False, None)}),
+    # a base attacked is its owner attacked too
+    ("وأطلقت البحرية الأمريكية صواريخ على قاعدة الشعيرات الجوية التابعة للنظام.",
+     {("usa", "ATTACKS", "place:الشعيرات", False, False, None),
+      ("usa", "ATTACKS", "syria.gov", False, False, None)}),
+    # an agent marker in the imperfect (يشنها)
+    ("وتستمر الحملة العسكرية التي يشنها حزب الله على بلدة مضايا.",
+     {("hezbollah", "ATTACKS", "place:مضايا", False, False, None)}),
+    # a circumstantial participle of attacking
+    ("وشنت الطائرات الروسية غارات على ريف إدلب، مستهدفة مقرات لهيئة تحرير الشام.",
+     {("russia", "ATTACKS", "hts", False, False, None)}),
+    # retaking a town from someone; cleansing a town of fighters; raising a flag over it
+    ("واستعادت قوات النظام بلدة كفرنبل من هيئة تحرير الشام.",
+     {("syria.gov", "CONTROLS", "place:كفرنبل", False, False, None),
+      ("syria.gov", "ATTACKS", "hts", False, False, None)}),
+    ("وطهرت قوات النظام بلدة كفرنبل من مسلحي هيئة تحرير الشام.",
+     {("syria.gov", "CONTROLS", "place:كفرنبل", False, False, None),
+      ("syria.gov", "ATTACKS", "hts", False, False, None)}),
+    ("ورفعت قوات سوريا الديمقراطية رايتها على مدينة منبج.",
+     {("sdf", "CONTROLS", "place:منبج", False, False, None)}),
+    # the official idiom of a recapture, with backing for the clause's subject
+    ("وأعادت قوات النظام، بإسناد جوي روسي، الأمن والاستقرار إلى مدينة منبج.",
+     {("syria.gov", "CONTROLS", "place:منبج", False, False, None),
+      ("russia", "SUPPORTS", "syria.gov", False, False, None)}),
+    # welcoming an actor's act backs it; an agreement is no one's act
+    ("ورحبت إيران بالمبادرة الروسية.", {("iran", "SUPPORTS", "russia", False, False, None)}),
+    ("ورحبت تركيا بالاتفاق.", set()),
+    # backed by, as an adverb (المدعومة تركياً)
+    ("وهاجمت فصائل المعارضة المدعومة تركياً مواقع قسد.",
+     {("turkey", "SUPPORTS", "opposition", False, False, None),
+      ("opposition", "ATTACKS", "sdf", False, False, None)}),
+    # the ally of the one a pronoun refers to, by its nisba or its capital
+    ("وتعهدت روسيا بالدفاع عن حليفها السوري.", {("russia", "ALLY_OF", "syria.gov", False, False, None)}),
+    ("وتعهدت تركيا بحماية حليفها في دمشق.", {("turkey", "ALLY_OF", "syria.gov", False, False, None)}),
+    # a call received; a meeting of the one it brought with the other
+    ("وتلقى رجب طيب أردوغان اتصالاً هاتفياً من فلاديمير بوتين.",
+     {("erdogan", "NEGOTIATES_WITH", "putin", False, False, None)}),
+    ("وتناول لقاء جمع فلاديمير بوتين برجب طيب أردوغان الوضع في الشمال.",
+     {("putin", "NEGOTIATES_WITH", "erdogan", False, False, None)}),
+    # participles of threatening and of warning
+    ("وقال رجب طيب أردوغان إن العملية مستمرة، متوعداً وحدات حماية الشعب بدفع الثمن.",
+     {("erdogan", "THREATENS", "ypg", False, False, None)}),
+    ("وقال فلاديمير بوتين إن الوضع خطير، محذراً تركيا من أي تصعيد.",
+     {("putin", "OPPOSES", "turkey", False, False, None)}),
+    # pledged allegiance to (المبايعة لـ); detaining
+    ("وقاتلت جبهة النصرة المبايعة لتنظيم القاعدة ضد قوات النظام.",
+     {("nusra", "PART_OF", "al_qaeda", False, False, None),
+      ("nusra", "FIGHTS", "syria.gov", False, False, None)}),
+    ("واحتجزت هيئة تحرير الشام عناصر من الجيش الوطني السوري.",
+     {("hts", "ATTACKS", "sna", False, False, None)}),
 ]
 
 
@@ -614,6 +696,14 @@ def test_statements_name_an_actor_by_its_fullest_name_in_the_document():
     ]
     (st,) = extract_statements(analyzed, mentions, ACTORS, RULES)
     assert (st.subject, st.predicate, st.object, st.s_name) == ("ocalan", "OPPOSES", "turkey", "عبد الله أوجلان")
+
+
+def test_statements_name_an_actor_by_its_gazetteer_name_when_written_or_named_by_nisba_only():
+    """بأبي محمد الجولاني: the kunya in any case is the gazetteer's name; التركية alone: تركيا."""
+    statements = extract("وقال أحمد الشرع، المعروف بأبي محمد الجولاني، إن الحل سياسي. "
+                         "واتهم الجولاني القوات التركية بقصف القرى.")
+    assert [(s.subject, s.predicate, s.object, s.s_name, s.o_name) for s in statements] == [
+        ("jolani", "OPPOSES", "turkey", "أبو محمد الجولاني", "تركيا")]
 
 
 def test_role_finder_unit_within_the_phrase_org():

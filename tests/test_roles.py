@@ -78,6 +78,11 @@ def _find(finder, text):
         # a role whose organization is only a pronoun (مندوبها)
         ("وقالت موسكو على لسان مندوبها لدى منظمة حظر الأسلحة الكيميائية ألكسندر شولغين إن التقرير مسيس.",
          [("ألكسندر شولغين", "مندوبها", None, "shulgin")]),
+        # a plural pronoun (قائدهم) and the counterpart of several (نظيرهم السوري)
+        ("ووصل المقاتلون إلى البلدة، وقال قائدهم العقيد سامر الحلبي إن المعركة طويلة.",
+         [("سامر الحلبي", "قائدهم", None, None)]),
+        ("واستقبل وزراء الخارجية العرب نظيرهم السوري فيصل المقداد في القاهرة.",
+         [("فيصل المقداد", "نظيرهم", "syria.gov", "faisal_mekdad")]),
         # the organization in quotes or followed by a parenthesis, a rank before the name
         ("وأوضح المتحدث باسم «جيش الإسلام» مراد الشامي أن الهدنة صامدة.",
          [("مراد الشامي", "المتحدث باسم", "jaysh_al_islam", None)]),
