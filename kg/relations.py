@@ -222,6 +222,7 @@ class RelationRule:
     named_subject: bool = False  # a bare collective noun (الفصائل) is no subject
     requires_window: int = REQUIRES_WINDOW  # words after the trigger where ``requires`` may stand
     through_events: bool = False  # the object may be an event noun's (هدد بشن عملية ضد X)
+    preceded_by: frozenset[str] = frozenset()  # words one of which must stand before the trigger
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: the readings of words are cached per rule set
@@ -318,6 +319,7 @@ def load_relation_rules(
                 named_subject=bool(entry.get("named_subject", False)),
                 requires_window=int(entry.get("requires_window", REQUIRES_WINDOW)),
                 through_events=bool(entry.get("through_events", False)),
+                preceded_by=frozenset(match_form(w) for w in entry.get("preceded_by", ())),
             )
         except KeyError as e:
             raise RelationRuleError(f"{where}: missing field {e.args[0]!r}") from e
@@ -1376,6 +1378,8 @@ def _find_triggers(sent: _Sentence) -> list[_Trigger]:
                 continue
             if rule.requires and not _followed_by(sent, i + len(words), rule.requires, rule.requires_window):
                 continue
+            if rule.preceded_by and not _preceded_by(sent, i, rule.preceded_by):
+                continue
             seen.add((rule.id, i))
             found.append(_Trigger(rule, i, i + len(words) - 1, prefix, sum(map(len, words)), pronoun))
     # longer (more specific) triggers win over the ones they overlap
@@ -1423,6 +1427,17 @@ def _followed_by(sent: _Sentence, start: int, words: frozenset[str], window: int
     (وصفت X الهجوم بأنه عدوان: past a complementizer with ب, which introduces what is said)."""
     for i in range(start, min(len(sent.tokens), start + window)):
         if sent.boundary[i] or (sent.comp[i] and not sent.norms[i].startswith("ب")):
+            return False
+        if not words.isdisjoint(sent.stem_set(i)):
+            return True
+    return False
+
+
+def _preceded_by(sent: _Sentence, end: int, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` stands within REQUIRES_WINDOW + 4 words before word ``end``,
+    in its clause (قاتل فيها مئات من عناصر X إلى جانب Y: the verb before the subject)."""
+    for i in range(end - 1, max(-1, end - REQUIRES_WINDOW - 5), -1):
+        if sent.boundary[i] or sent.comp[i]:
             return False
         if not words.isdisjoint(sent.stem_set(i)):
             return True
@@ -1603,7 +1618,7 @@ def _slot(sent: _Sentence, t: _Trigger, slot: Slot, allow_place: bool, start: in
             # المعارضة التي تقاتل داعش: with no pronoun pointing back to it, the antecedent
             # of a relative clause is its subject (none where it is unnamed: المسلحين الذين)
             return sent.left(t.first, allow_place, near=True), start, ""
-        if _vso_possible(sent, t):
+        if _vso_possible(sent, t) and not _complement_phrase(t):
             ks = sent.vso_subject(start, allow_place)
             if ks:
                 return ks, sent.end_of(ks), ""
@@ -1654,7 +1669,9 @@ def _read(sent: _Sentence, t: _Trigger) -> _Reading:
     rules = sent.rules
     rule = t.rule
     symmetric = bool(rules.predicates[rule.predicate].get("symmetric"))
-    if symmetric and rule.object.side != "parties":  # (برعاية روسية تركية: two mediators)
+    # (برعاية روسية تركية: two mediators; يقاتل إلى جانب X وY، سيواصل قتال X وY: a phrase
+    # whose complement is its object names one side only)
+    if symmetric and rule.object.side != "parties" and not _complement_phrase(t):
         pairs = _symmetric_group(sent, t)
         if len(pairs) >= 2:
             return _Reading([], [], pairs=[(a, b) for x, a in enumerate(pairs) for b in pairs[x + 1 :]])
@@ -1705,7 +1722,8 @@ def _read(sent: _Sentence, t: _Trigger) -> _Reading:
         # several parties and no other (اتفقت روسيا وتركيا); with a marker the other party
         # is named, if unknown (معارك مع مسلحين مجهولين)
         return _Reading([], [], pairs=[(a, b) for x, a in enumerate(subjects) for b in subjects[x + 1 :]])
-    if symmetric and objects and not subjects and len(objects) >= 2 and rule.object.side == "right":
+    if symmetric and objects and not subjects and len(objects) >= 2 and rule.object.side == "right" \
+            and not _complement_phrase(t):
         # قمة جمعت الرئيسين X وY: the parties are the verb's direct objects
         return _Reading([], [], pairs=[(a, b) for x, a in enumerate(objects) for b in objects[x + 1 :]])
     return _Reading(subjects, objects, event=agentless)
@@ -1842,6 +1860,13 @@ def _shares_subject(sent: _Sentence, t: _Trigger) -> bool:
             or t.rule.subject.side == "clause"):
         return False
     return _previous_verb(sent, t) >= 0
+
+
+def _complement_phrase(t: _Trigger) -> bool:
+    """A trigger phrase whose direct complement is its object (يقاتل إلى جانب X، سيواصل
+    قتال X): the subject stands inside the phrase or before it, never right after it, and
+    a group after it is one side only."""
+    return t.last > t.first and t.rule.object.side in ("right", "right near")
 
 
 def _plain_verb(sent: _Sentence, t: _Trigger) -> bool:

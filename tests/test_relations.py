@@ -624,6 +624,18 @@ CASES = [
       ("nusra", "FIGHTS", "syria.gov", False, False, None)}),
     ("واحتجزت هيئة تحرير الشام عناصر من الجيش الوطني السوري.",
      {("hts", "ATTACKS", "sna", False, False, None)}),
+    # R5: fighting alongside, the verb's subject between the verb and إلى جانب
+    ("وحاربت خلال الأشهر الماضية مجموعات من حزب الله إلى جانب قوات النظام في ريف حلب.",
+     {("hezbollah", "COOPERATES_WITH", "syria.gov", False, False, None)}),
+    ("وأبدت هيئة تحرير الشام استعدادها للقتال إلى جانب الفصائل.",
+     {("hts", "COOPERATES_WITH", "opposition", False, False, None)}),
+    # إلى جانب without fighting is no cooperation (beside, in addition to)
+    ("وفرضت الولايات المتحدة عقوبات على قوات النظام إلى جانب حزب الله.",
+     {("usa", "OPPOSES", "syria.gov", False, False, None)}),
+    # continuing to fight X and Y: both fought, not fighting each other
+    ("وأكد القائد أن الفصائل ستواصل قتال هيئة تحرير الشام وجبهة النصرة حتى النهاية.",
+     {("opposition", "FIGHTS", "hts", False, False, None),
+      ("opposition", "FIGHTS", "nusra", False, False, None)}),
 ]
 
 
