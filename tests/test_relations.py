@@ -636,6 +636,11 @@ CASES = [
     ("وأكد القائد أن الفصائل ستواصل قتال هيئة تحرير الشام وجبهة النصرة حتى النهاية.",
      {("opposition", "FIGHTS", "hts", False, False, None),
       ("opposition", "FIGHTS", "nusra", False, False, None)}),
+    # expelling a state's envoys opposes the state, for each of the states that expel
+    ("وطردت بريطانيا وفرنسا والسعودية أمس الدبلوماسيين الإيرانيين احتجاجا على القصف.",
+     {(s, "OPPOSES", "iran", False, False, None) for s in ("uk", "france", "saudi_arabia")}),
+    ("وقررت تركيا طرد السفير الروسي من أراضيها.",
+     {("turkey", "OPPOSES", "russia", False, False, None)}),
 ]
 
 
