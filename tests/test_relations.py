@@ -80,6 +80,7 @@ NAMES = {
     "دمشق": ("place:دمشق", "metonym"), "إدلب": ("place:إدلب", "name"),
     "أبي محمد الجولاني": ("jolani", "alias"), "أحمد الشرع": ("jolani", "alias"),
     "الجولاني": ("jolani", "alias"),
+    "أمريكي": ("usa", "nisba"), "بريطاني": ("uk", "nisba"), "فرنسي": ("france", "nisba"),
 }
 
 RULES = load_relation_rules()
@@ -641,6 +642,13 @@ CASES = [
      {(s, "OPPOSES", "iran", False, False, None) for s in ("uk", "france", "saudi_arabia")}),
     ("وقررت تركيا طرد السفير الروسي من أراضيها.",
      {("turkey", "OPPOSES", "russia", False, False, None)}),
+    # an aggression repelled (تصدت X لعدوان …) attacks the one who repels it; a chain of
+    # nisbas after it names joint attackers, who cooperate
+    ("وتصدت قوات النظام ليلا لعدوان ثلاثي أمريكي بريطاني فرنسي.",
+     {(s, "ATTACKS", "syria.gov", False, False, None) for s in ("usa", "uk", "france")}
+     | {("usa", "COOPERATES_WITH", "uk", False, False, None),
+        ("usa", "COOPERATES_WITH", "france", False, False, None),
+        ("uk", "COOPERATES_WITH", "france", False, False, None)}),
 ]
 
 
