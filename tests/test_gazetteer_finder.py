@@ -37,6 +37,14 @@ def test_clitics_nisba_metonym_longest_match():
     assert len(got) == 4  # وزارة الدفاع الروسية is one mention, not also a nisba
 
 
+def test_a_dash_between_the_words_of_a_name():
+    got = _find("وقالت «قوات سوريا – الديمقراطية» إن الهجوم صد، ثم انسحب المهاجمون.")
+    assert got == [("قوات سوريا – الديمقراطية", "sdf", "name", "ACTOR")]
+    # a dash after a name is no part of it
+    got = _find("وأعلنت وزارة الدفاع الروسية - في بيان - أن الدورية عادت.")
+    assert got == [("وزارة الدفاع الروسية", "russia.mod", "name", "ACTOR")]
+
+
 def test_nisba_inflections_and_broken_plural():
     got = _find("المستشارون الروسيون والخبراء الروس وللروسيتين والقوات الروسيّة")
     assert [g[1] for g in got] == ["russia"] * 4

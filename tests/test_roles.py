@@ -120,6 +120,34 @@ def _find(finder, text):
          [("كمال كليتشدار أوغلو", "زعيم", "chp", "kilicdaroglu")]),
         ("وقال المبعوث الخاص للأمين العام للأمم المتحدة إلى سوريا ستافان دي ميستورا إن الجولة انتهت.",
          [("ستافان دي ميستورا", "المبعوث الخاص للأمين العام", "un", "de_mistura")]),
+        # an organization named again by its head noun (المجلس، الفيلق، للجامعة): the
+        # latest one of the document whose name opens with it, with the rest of the name
+        ("أصدر مجلس منبج العسكري بيانا أمس. وقال الناطق باسم المجلس كاوا حسن إن الطريق آمن.",
+         [("كاوا حسن", "الناطق باسم", "manbij_military_council", None)]),
+        ("انسحب فيلق الرحمن من الحي، وأوضح القائد العام للفيلق سامي الأحمد أن الانسحاب مؤقت.",
+         [("سامي الأحمد", "القائد العام", "faylaq_al_rahman", None)]),
+        ("اجتمعت اللجنة المركزية في درعا صباحا. وقال عضو اللجنة المركزية المهندس خالد الزعبي إن الحوار مستمر.",
+         [("خالد الزعبي", "عضو", "daraa_central_committee", None)]),
+        # the organization before the role (X بزعامة Y، بقيادة، برئاسة)
+        ("وشاركت «حركة أحرار الشام» بقيادة جابر العلي في الهجوم.",
+         [("جابر العلي", "بقيادة", "ahrar_al_sham", None)]),
+        # a noun with a pronoun after a name is not part of it
+        ("وأعلنت «حركة أحرار الشام» بزعامة جابر العلي رفضها للاتفاق.",
+         [("جابر العلي", "بزعامة", "ahrar_al_sham", None)]),
+        # pilots, officers and soldiers with their nisba; tribal sheikhs; France's minister
+        ("وأسر المسلحون الطيار التركي مراد ييلماز بعد سقوط طائرته.",
+         [("مراد ييلماز", "الطيار", "turkey", None)]),
+        ("وطالب شيخ قبيلة العكيدات سليمان الجاسم بالإفراج عن المعتقلين.",
+         [("سليمان الجاسم", "شيخ", "akidat", None)]),
+        ("وقالت وزيرة الجيوش الفرنسية كلير مارتان إن القوات باقية.",
+         [("كلير مارتان", "وزيرة الجيوش", "france", None)]),
+        ("وقال عضو اللجنة التنفيذية لمنظمة التحرير الفلسطينية سامي النجار إن المخيم محاصر.",
+         [("سامي النجار", "عضو اللجنة التنفيذية", "plo", None)]),
+        # a preposition glued before a name (وبحق)، a party named after a name
+        ("وأصدرت المحكمة حكما غيابيا وبحق سامر الحلبي القيادي في هيئة تحرير الشام.",
+         [("سامر الحلبي", "القيادي في", "hts", None)]),
+        ("وطالب الرئيس اللبناني ميشال سليمان الحزب بالانسحاب من القتال.",
+         [("ميشال سليمان", "الرئيس", "lebanon", "michel_suleiman")]),
     ],
 )
 def test_role_and_name(finder, text, expected):
@@ -135,6 +163,12 @@ def test_role_and_name(finder, text, expected):
         "وأكد وزير الخارجية الروسي أن بلاده لن تتراجع.",
         "وقال الرئيس الروسي للصحفيين إن الاتفاق صامد.",
         "والتقى وزير الدفاع وفدا من الخبراء.",  # a single unknown word without organization
+        # a head noun with no organization of the document named with it before
+        "وقال المتحدث باسم المجلس كاوا حسن إن الطريق آمن.",
+        # an organization named with the head noun only through another of its names
+        "وحذرت أنقرة من التصعيد. وقال القائد العام للمجلس كاوا حسن إن قواته باقية.",
+        # a verbal noun after a comma is no name
+        "وانضم الأمين العام لجامعة الدول العربية، لمواصلة الحوار مع الحكومة.",
         # a verb or another role before a role is no name
         "وتوعد مستشار المرشد الأعلى الإيراني للشؤون الدولية بالرد على الضربة.",
         "وبحث ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية، خلال اللقاء، العلاقات الثنائية.",

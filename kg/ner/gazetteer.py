@@ -36,6 +36,9 @@ _DATELINE_NEXT = frozenset({"(", "/", "-", "–", "—", ":"})
 _ROLE_PREPOSITIONS = frozenset(match_form(w) for w in ("في", "ل", "لدى", "باسم", "بلسان", "عن"))
 # Proclitic prefixes that may stand before a name, longest first.
 _PREFIXES = NOUN_PROCLITICS[::-1]
+# Dashes that may stand between the words of a name (الجبهة الشعبية لتحرير فلسطين –
+# القيادة العامة); a name is matched with or without them.
+_NAME_DASHES = frozenset({"-", "–", "—"})
 
 
 @lru_cache(maxsize=65536)  # words repeat across a corpus; this runs for every token
@@ -167,8 +170,8 @@ class GazetteerMentionFinder(MentionFinder):
         """Entries matching at token ``i``, with the proclitic prefix removed."""
         for stem, prefix in proclitic_stems(tokens[i].norm):
             for entry in self._index.get(stem, ()):
-                n = len(entry.key)
-                if tuple(t.norm for t in tokens[i + 1 : i + n]) == entry.key[1:]:
+                n = _matched_length(tokens, i, entry.key)
+                if n:
                     yield entry, n, prefix
 
     def find(self, text: AnalyzedText) -> list[Mention]:
@@ -226,6 +229,22 @@ class GazetteerMentionFinder(MentionFinder):
                 )
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+
+def _matched_length(tokens: tuple[Token, ...], i: int, key: tuple[str, ...]) -> int:
+    """How many tokens from ``i`` spell ``key`` after its first word, with a dash the key
+    does not have passed between two of its words; 0 if they do not."""
+    n, k = 1, 1
+    while k < len(key):
+        if i + n >= len(tokens):
+            return 0
+        norm = tokens[i + n].norm
+        if norm == key[k]:
+            k += 1
+        elif not (norm in _NAME_DASHES and i + n + 1 < len(tokens)):
+            return 0
+        n += 1
+    return n
 
 
 def _dateline(tokens: tuple[Token, ...], i: int, n: int) -> bool:

@@ -59,6 +59,7 @@ class RolePattern:
     unit: str | None = None  # id suffix of the organ the role heads: "mod" in russia.mod
     relation: str = "MEMBER_OF"
     in_names: bool = False  # the first role word also occurs inside names (أمير)
+    org_before: bool = False  # the organization precedes the role words (X بزعامة Y)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -97,7 +98,7 @@ def _roles(path: str, mtime: float) -> tuple[RolePattern, ...]:
         RolePattern(
             role_ar=e["role_ar"], title_en=e["title_en"], takes=frozenset(e["takes"]),
             needs_org=e["needs_org"], org=e.get("org"), unit=e.get("unit"), relation=e["relation"],
-            in_names=e.get("in_names", False),
+            in_names=e.get("in_names", False), org_before=e.get("org_before", False),
         )
         for _, e in read_validated(path, "roles.schema.json")
     )
@@ -201,7 +202,7 @@ class RoleMentionFinder(MentionFinder):
             placed = _place(tokens, [m for m in found if m.sentence == sentence.index])
             i = 0
             while i < len(tokens):
-                hit = self._match_at(text.document.text, tokens, placed, i)
+                hit = self._match_at(text.document.text, tokens, placed, i, found)
                 if hit is None:
                     i += 1
                     continue
@@ -211,11 +212,18 @@ class RoleMentionFinder(MentionFinder):
 
     # -- one role at token i -------------------------------------------------------------
 
-    def _match_at(self, doc: str, tokens, placed, i):
-        """``(mention, next token index)`` for a role starting at token ``i``, or None."""
+    def _match_at(self, doc: str, tokens, placed, i, found: list[Mention] = ()):
+        """``(mention, next token index)`` for a role starting at token ``i``, or None;
+        ``found`` are the gazetteer mentions of the document, for organizations named
+        again by their head noun."""
         for role in self._role_patterns(tokens, i):
             after_role = i + len(role.words)
-            org, j = self._complement(role, tokens, placed, after_role)
+            if role.org_before:
+                org, j = self._org_before(tokens, placed, i), after_role
+            else:
+                org, j = self._complement(role, tokens, placed, after_role)
+            if org is None and "org" in role.takes and not role.org_before:
+                org, j = self._named_before(tokens, placed, after_role, found) or (org, j)
             if role.needs_org and org is None:
                 continue
             person = self._name_after(tokens, placed, j, role, org)
@@ -291,6 +299,39 @@ class RoleMentionFinder(MentionFinder):
                 break
             j = k
         return org, j
+
+    def _org_before(self, tokens, placed, i: int) -> str | None:
+        """The organization that ends just before the role words at token ``i``, past a
+        closing quote («حركة X» بزعامة Y), or None."""
+        k = i - 1
+        if k >= 0 and tokens[k].norm in _QUOTES:
+            k -= 1
+        ending = [f for f in placed.values() if f.last == k]
+        if not ending or ending[0].mention.label != "ACTOR" or ending[0].mention.form == "nisba" \
+                or self._is_person(ending[0].mention, unknown=False):
+            return None
+        return ending[0].mention.actor
+
+    def _named_before(self, tokens, placed, j: int, found: list[Mention]) -> tuple[str, int] | None:
+        """``(organization, next token)`` for a definite head noun at token ``j`` that names
+        again an organization of the document named in full before it (المتحدث باسم
+        المجلس after مجلس منبج العسكري, الأمين العام للجامعة after جامعة الدول العربية):
+        the latest organization named before it with a name that opens with that noun."""
+        j = self._skip(tokens, j, "qualifier")
+        if j >= len(tokens) or j in placed or self._actors is None:
+            return None
+        head = _definite_head(tokens[j])
+        if not head:
+            return None
+        for m in sorted(found, key=lambda m: -m.start):
+            actor = self._actors.get(m.actor or "")
+            if m.start >= tokens[j].start or actor is None or actor.type == "Person" \
+                    or m.form == "nisba":
+                continue
+            words = _long_name(m.text)
+            if words and words[0] == head:  # with the words of the full name that follow it
+                return actor.id, j + 1 + _shared_start(words[1:], tokens[j + 1:])
+        return None
 
     def _organ_nisba(self, tokens, placed, j: int):
         """The nisba after the unnamed organ at token ``j`` (الجيش الإسرائيلي، وزارة الدفاع
@@ -407,6 +448,9 @@ class RoleMentionFinder(MentionFinder):
         # a preposition fused with the article (للصحفيين، بالقرب) does not start a name
         if norm.startswith("لل") or (len(norm) >= 6 and norm[:3] in ("بال", "كال", "وال", "فال")):
             return False
+        # a noun with a possessive pronoun (استعدادها، موقفهم) is no name word
+        if len(norm) >= 5 and norm.endswith(("ها", "هم", "هما")):
+            return False
         # a role word is no name (وتوعد مستشار، وزير الداخلية)
         if norm in self._role_words or (norm[:1] in ("و", "ف") and norm[1:] in self._role_words):
             return False
@@ -439,6 +483,34 @@ class RoleMentionFinder(MentionFinder):
 def _has_article(token: Token) -> bool:
     """Whether a word begins with the article ال (not أل of a name such as ألكسندر)."""
     return normalize(token.surface).text.startswith("ال")
+
+
+def _definite_head(token: Token) -> str:
+    """The noun of a word with the article, or the article fused with لـ (المجلس، للجامعة:
+    مجلس، جامعه), in match form; "" for any other word."""
+    norm = token.norm
+    for prefix in ("لل", "ال"):
+        if norm.startswith(prefix) and len(norm) - len(prefix) >= 3 and _LETTERS.match(norm):
+            return norm[len(prefix):]
+    return ""
+
+
+def _long_name(name: str) -> tuple[str, ...]:
+    """The words of an organization's name as the text wrote it, in match form with the
+    article taken off the first, if it has two words or more (مجلس منبج العسكري): its
+    head noun may name it again (المجلس); else ()."""
+    words = match_form(normalize(name).text).split()
+    if len(words) < 2:
+        return ()
+    return (words[0][2:] if words[0].startswith("ال") else words[0], *words[1:])
+
+
+def _shared_start(words: tuple[str, ...], tokens) -> int:
+    """How many of ``tokens`` repeat ``words`` from the start."""
+    n = 0
+    while n < min(len(words), len(tokens)) and tokens[n].norm == words[n]:
+        n += 1
+    return n
 
 
 def _place(tokens: tuple[Token, ...], mentions: list[Mention]) -> dict[int, _Found]:
