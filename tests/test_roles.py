@@ -143,6 +143,9 @@ def _find(finder, text):
          [("كلير مارتان", "وزيرة الجيوش", "france", None)]),
         ("وقال عضو اللجنة التنفيذية لمنظمة التحرير الفلسطينية سامي النجار إن المخيم محاصر.",
          [("سامي النجار", "عضو اللجنة التنفيذية", "plo", None)]),
+        # an affiliation participle between the organization and the name
+        ("واعتقلت الدورية قائد «مجلس منبج العسكري» المنضوي في صفوفها كاوا حسن أمس.",
+         [("كاوا حسن", "قائد", "manbij_military_council", None)]),
         # a preposition glued before a name (وبحق)، a party named after a name
         ("وأصدرت المحكمة حكما غيابيا وبحق سامر الحلبي القيادي في هيئة تحرير الشام.",
          [("سامر الحلبي", "القيادي في", "hts", None)]),

@@ -40,6 +40,11 @@ _POSTED = frozenset({"الي", "لدي", "في"})
 # Words that open the domain of an office (مستشار المرشد للشؤون الدولية، مساعد الوزير
 # لشؤون الشرق الأوسط), in match form; the domain is skipped with the words it governs.
 _DOMAIN = frozenset(match_form(w) for w in ("للشؤون", "لشؤون", "لشئون", "للشئون", "بشؤون", "لملف"))
+# Participles of affiliation after an organization (قائد «مجلس X» المنضوي في صفوفها
+# فلان), in match form: skipped with the preposition phrase they govern (في صفوفها، لها).
+_AFFILIATED = frozenset(match_form(w) for w in (
+    "المنضوي", "المنضوية", "التابع", "التابعة", "المنضم", "المنضمة", "المنخرط", "المنخرطة"))
+_MAX_AFFILIATION = 3
 # The longest domain phrase and the longest parenthesis skipped after an organization.
 _MAX_DOMAIN = 4
 _MAX_PAREN = 5
@@ -285,7 +290,7 @@ class RoleMentionFinder(MentionFinder):
                 after = placed.get(j)
                 if after is not None and after.mention.form == "nisba" and after.mention.actor == org:
                     j = after.last + 1  # "الحكومة السورية" after a role: the nisba repeats it
-                j = self._skip(tokens, j, "qualifier")
+                j = self._skip_affiliation(tokens, self._skip(tokens, j, "qualifier"))
         for _ in range(3):  # where the office is held, and for what (في دمشق، للتحالف الدولي)
             k = self._skip_domain(tokens, j)
             if k < len(tokens) and tokens[k].norm in _POSTED and (k + 1) in placed:
@@ -355,6 +360,16 @@ class RoleMentionFinder(MentionFinder):
         ) and self._kind(tokens[k]) is None:
             k += 1
         return min(k, len(tokens))
+
+    def _skip_affiliation(self, tokens, j: int) -> int:
+        """The token after an affiliation participle at ``j`` and its preposition phrase
+        (المنضوي في صفوفها، التابع لها), where a name follows; else ``j``."""
+        if j >= len(tokens) or tokens[j].norm not in _AFFILIATED:
+            return j
+        for k in range(j + 2, min(len(tokens), j + _MAX_AFFILIATION + 1)):
+            if tokens[k - 1].norm[-2:] in ("ها", "هم") or tokens[k - 1].norm in ("له", "لها", "لهم"):
+                return k  # the phrase ends with the pronoun that points back to the larger group
+        return j
 
     @staticmethod
     def _skip_paren(tokens, j: int) -> int:
