@@ -158,7 +158,7 @@ _LEXICONS = (
     "toponym_compound", "toponym_stop", "locative", "region", "role", "role_filler",
     "posted_at", "actor_head", "cause", "time_word", "anaphoric_opener", "object_stop", "victim", "quantifier",
     "anaphoric_head", "adjunct", "affiliation", "definite_anaphor", "target_head", "state_anaphor",
-    "irregular_head", "near", "clause_opener", "list_opener", "role_pronoun", "statement",
+    "irregular_head", "near", "clause_opener", "list_opener", "role_pronoun", "statement", "officials",
 )
 _VERB_PREFIXES = ("", "و", "ف", "س", "وس", "فس")
 _NOUN_PREFIXES = NOUN_PROCLITICS
@@ -478,9 +478,11 @@ class _Sentence:
             prev = self.tokens[first - 1].norm if first > 0 else ""
             held = prev == "في" and first > 1 and self.agent_noun(first - 2) \
                 and not _NISBA_LIKE.match(self.norms[first - 2]) and match_form(m.text) in self.cache["capitals"]
-            if place and (prev in _PARTY_BEFORE or clitic.endswith("ل") or held) and self.countries:
+            if place and (prev in _PARTY_BEFORE or clitic.endswith("ل") or held or self._officials_of(first)) \
+                    and self.countries:
                 # بين روسيا والأردن، من إيران إلى …: a country named as a party, not a place;
                 # so is the state of an actor noun in its capital (حليفها في دمشق، الحكومة في طهران)
+                # and the states whose officials a role word names (وزراء الطاقة في الأردن وسوريا)
                 country = self.countries.get(match_form(m.text))
                 if country is not None:
                     actor_id, place = country, False
@@ -507,6 +509,23 @@ class _Sentence:
                     org=m.org,
                 )
             )
+
+    def _officials_of(self, first: int) -> bool:
+        """Whether the word ``first`` is a state in a list after في that a plural role word
+        qualifies, with at most one noun between (وزراء الطاقة في الأردن وسوريا ولبنان): the
+        states the officials serve, not where they are."""
+        names = self.cache["country_names"]
+
+        def state(j: int) -> bool:
+            return self.norms[j] in names or (self.norms[j].startswith("و") and self.norms[j][1:] in names)
+
+        i = first
+        while i > 0 and self.norms[i].startswith("و") and state(i - 1):
+            i -= 1  # back over the states joined by و
+        if i < 2 or self.norms[i] not in names or self.norms[i - 1] != "في":
+            return False
+        return self.is_(i - 2, "officials") or (
+            i > 2 and self.is_(i - 3, "officials") and self.norms[i - 2].startswith("ال"))
 
     def _after_definite(self, i: int) -> bool:
         """Whether word ``i`` follows a definite word, as an adjective agreeing with its noun
@@ -941,7 +960,7 @@ class _Sentence:
         if not a.place:
             return a.type in ("Country", "Government") and a.first > 0 and self.norms[a.first - 1] == "في" and not (
                 a.first > 1 and (self.is_(a.first - 2, "actor_head") or self.is_(a.first - 2, "role"))
-            )
+            ) and not self._officials_of(a.first)
         return a.clitic.endswith("ب") or (a.first > 0 and self.is_(a.first - 1, "locative")) or (
             a.first > 1 and self.is_(a.first - 1, "toponym_head") and self.is_(a.first - 2, "near")
         )
@@ -1215,10 +1234,22 @@ def _countries(actors: Mapping[str, Actor]) -> dict[str, str]:
     governments by their capitals (دمشق)."""
     found = {match_form(name): a.id for a in actors.values() if a.type == "Government" for name in a.metonyms_ar}
     return found | {
-        match_form(name): a.id
+        match_form(name): _state_of(a, actors)
         for a in actors.values() if a.type == "Country"
         for name in (a.name_ar, *a.aliases_ar, *a.metonyms_ar)
     }
+
+
+def _state_of(country: Actor, actors: Mapping[str, Actor]) -> str:
+    """The actor a country named as a party stands for: itself, or for a country whose name
+    denotes a territory (سوريا), the one government of its nisba (السورية of الجمهورية
+    العربية السورية: syria.gov)."""
+    if not country.territory:
+        return country.id
+    names = [match_form(n) for n in (country.name_ar, *country.aliases_ar)]
+    states = [a.id for a in actors.values() if a.type == "Government" and not a.parent
+              and any(match_form(nisba) in name for nisba in a.nisba_ar for name in names)]
+    return states[0] if len(states) == 1 else country.id
 
 
 @lru_cache(maxsize=65536)  # runs for every word and prefix set; words repeat

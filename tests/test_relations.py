@@ -21,7 +21,7 @@ ACTORS = {
         Actor("uk", "Country", "بريطانيا"),
         Actor("france", "Country", "فرنسا"),
         Actor("israel", "Country", "إسرائيل"),
-        Actor("syria.gov", "Government", "النظام السوري", metonyms_ar=("دمشق",)),
+        Actor("syria.gov", "Government", "النظام السوري", metonyms_ar=("دمشق",), nisba_ar=("سوري",)),
         Actor("saudi_arabia", "Country", "السعودية"),
         Actor("un", "Organization", "الأمم المتحدة"),
         Actor("un.security_council", "Organization", "مجلس الأمن", parent="un", parent_rel="PART_OF"),
@@ -41,7 +41,9 @@ ACTORS = {
         Actor("jolani", "Person", "أبو محمد الجولاني"),
         Actor("iraq", "Country", "العراق"),
         Actor("afghanistan", "Country", "أفغانستان"),
-        Actor("syria", "Country", "سوريا"),
+        Actor("syria", "Country", "سوريا", aliases_ar=("الجمهورية العربية السورية",), territory=True),
+        Actor("jordan", "Country", "الأردن"),
+        Actor("lebanon", "Country", "لبنان"),
         Actor("iran.quds_force", "ArmedGroup", "فيلق القدس", parent="iran.irgc", parent_rel="PART_OF"),
         Actor("al_qaeda", "ArmedGroup", "تنظيم القاعدة"),
         Actor("nusra", "ArmedGroup", "جبهة النصرة"),
@@ -80,6 +82,7 @@ NAMES = {
     "دمشق": ("place:دمشق", "metonym"), "إدلب": ("place:إدلب", "name"),
     "أبي محمد الجولاني": ("jolani", "alias"), "أحمد الشرع": ("jolani", "alias"),
     "الجولاني": ("jolani", "alias"),
+    "الأردن": ("place:الأردن", "name"), "لبنان": ("place:لبنان", "name"),
     "أمريكي": ("usa", "nisba"), "بريطاني": ("uk", "nisba"), "فرنسي": ("france", "nisba"),
 }
 
@@ -649,6 +652,21 @@ CASES = [
      | {("usa", "COOPERATES_WITH", "uk", False, False, None),
         ("usa", "COOPERATES_WITH", "france", False, False, None),
         ("uk", "COOPERATES_WITH", "france", False, False, None)}),
+    # a meeting of those it includes; states after a plural role word and في are the
+    # officials' states, parties (سوريا as a party is its state)
+    ("وتستضيف بيروت غدا اجتماعا يضم وزراء النقل في الأردن وسوريا ولبنان.",
+     {("jordan", "NEGOTIATES_WITH", "syria.gov", False, False, None),
+      ("jordan", "NEGOTIATES_WITH", "lebanon", False, False, None),
+      ("syria.gov", "NEGOTIATES_WITH", "lebanon", False, False, None)}),
+    ("وعقدت قمة تضم رؤساء روسيا وتركيا وإيران.",
+     {("russia", "NEGOTIATES_WITH", "turkey", False, False, None),
+      ("russia", "NEGOTIATES_WITH", "iran", False, False, None),
+      ("turkey", "NEGOTIATES_WITH", "iran", False, False, None)}),
+    # ضم without a meeting before it is annexing, no talks
+    ("وضمت روسيا شبه جزيرة القرم عام 2014.", set()),
+    # a place where officials meet is no party (اجتمع مسؤولون في الأردن)
+    ("والتقى فلاديمير بوتين رجب طيب أردوغان في الأردن.",
+     {("putin", "NEGOTIATES_WITH", "erdogan", False, False, None)}),
 ]
 
 
