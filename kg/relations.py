@@ -2411,6 +2411,13 @@ def extract_statements(
                 verb_prefix=t.prefix.lstrip("وف") if rule.pos == "verb" else "", barriers=barriers,
                 imperfect=rule.pos == "verb" and sent.norms[t.first][len(t.prefix):].startswith(("ي", "ت", "ن")),
             )
+            event = _event_before(sent, t) if rule.pos == "verb" else None
+            if event is not None and event.rule.predicate == rule.predicate:
+                # نفت X أي صلة بالهجوم الذي استهدف Y: the act a relative clause describes is
+                # denied or alleged as its event noun is
+                of_event = modality_before(sent.norms, event.first, _clause_start(sent, event.first), rules.cues,
+                                           barriers=barriers)
+                mod = replace(mod, negated=mod.negated or of_event.negated, hedged=mod.hedged or of_event.hedged)
             if _attributive(rule):
                 mod = replace(mod, modality=None)  # a description holds whatever the clause says
             # قال X …، واتهم Y: a verb sharing the speaker's subject is no claim of the speech

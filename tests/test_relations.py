@@ -664,6 +664,16 @@ CASES = [
       ("turkey", "NEGOTIATES_WITH", "iran", False, False, None)}),
     # ضم without a meeting before it is annexing, no talks
     ("وضمت روسيا شبه جزيرة القرم عام 2014.", set()),
+    # a participle of denial negates the clause after أن
+    ("وقال رجب طيب أردوغان إن العملية ناجحة، نافيا أن تكون قواته قد قصفت مدينة منبج.",
+     {("erdogan", "ATTACKS", "place:منبج", True, False, "erdogan")}),
+    # the act a relative clause describes is denied as its event noun is
+    ("ونفت هيئة تحرير الشام أي علاقة لها بالتفجير الذي استهدف مواقع قسد.",
+     {("hts", "ATTACKS", "sdf", True, False, "hts")}),
+    # considering a group part of a banned one is an accusation; an extension alone is not
+    ("وتقاتل تركيا وحدات حماية الشعب التي تعتبرها أنقرة امتدادا لحزب العمال الكردستاني المحظور.",
+     {("turkey", "FIGHTS", "ypg", False, False, None), ("turkey", "OPPOSES", "ypg", False, False, None)}),
+    ("ويعتبر حزب الله نفسه امتدادا للحرس الثوري الإيراني.", set()),
     # a place where officials meet is no party (اجتمع مسؤولون في الأردن)
     ("والتقى فلاديمير بوتين رجب طيب أردوغان في الأردن.",
      {("putin", "NEGOTIATES_WITH", "erdogan", False, False, None)}),
