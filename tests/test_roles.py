@@ -143,6 +143,19 @@ def _find(finder, text):
          [("كلير مارتان", "وزيرة الجيوش", "france", None)]),
         ("وقال عضو اللجنة التنفيذية لمنظمة التحرير الفلسطينية سامي النجار إن المخيم محاصر.",
          [("سامي النجار", "عضو اللجنة التنفيذية", "plo", None)]),
+        # a domain (لحقوق الإنسان) and a comma before the name; a lone clitic letter ends it
+        ("وطالب المفوض السامي للأمم المتحدة لحقوق الإنسان، كارلوس مندوزا، بحماية المدنيين.",
+         [("كارلوس مندوزا", "المفوض السامي", "un", None)]),
+        ("ووصف المتحدث باسم مكتب تنسيق الشؤون الإنسانية بيتر يانسن بـ\"الصعبة\" أوضاع النازحين.",
+         [("بيتر يانسن", "المتحدث باسم", "un.ocha", None)]),
+        # a qualifier of the leader after the organization (المسجون)
+        ("ورفع المحتجون صورا لزعيم «حزب العمال الكردستاني» المسجون، سامي دوغان، في الساحة.",
+         [("سامي دوغان", "زعيم", "pkk", None)]),
+        # an organ of four words before its nisba; the joint UN–Arab League envoy
+        ("وحذر المتحدث باسم المجلس الأعلى للأمن القومي الإيراني رضا كريمي من التصعيد.",
+         [("رضا كريمي", "المتحدث باسم", "iran", None)]),
+        ("ووصل المبعوث الأممي والعربي المشترك سامي النجار إلى القاهرة.",
+         [("سامي النجار", "المبعوث الأممي والعربي المشترك", "un", None)]),
         # an affiliation participle between the organization and the name
         ("واعتقلت الدورية قائد «مجلس منبج العسكري» المنضوي في صفوفها كاوا حسن أمس.",
          [("كاوا حسن", "قائد", "manbij_military_council", None)]),
@@ -170,6 +183,9 @@ def test_role_and_name(finder, text, expected):
         "وقال المتحدث باسم المجلس كاوا حسن إن الطريق آمن.",
         # an organization named with the head noun only through another of its names
         "وحذرت أنقرة من التصعيد. وقال القائد العام للمجلس كاوا حسن إن قواته باقية.",
+        # a head noun that opens another name (المجلس الأعلى ...) does not name again the
+        # organization of the document that opens with it
+        "اجتمع مجلس الأمن الدولي أمس. وقال المتحدث باسم المجلس الأعلى للتنسيق سامي حسن إن الرد قادم.",
         # a verbal noun after a comma is no name
         "وانضم الأمين العام لجامعة الدول العربية، لمواصلة الحوار مع الحكومة.",
         # a verb or another role before a role is no name

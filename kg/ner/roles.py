@@ -39,7 +39,7 @@ _QUOTES = frozenset({'"', "'", "«", "»", "“", "”"})
 _POSTED = frozenset({"الي", "لدي", "في"})
 # Words that open the domain of an office (مستشار المرشد للشؤون الدولية، مساعد الوزير
 # لشؤون الشرق الأوسط), in match form; the domain is skipped with the words it governs.
-_DOMAIN = frozenset(match_form(w) for w in ("للشؤون", "لشؤون", "لشئون", "للشئون", "بشؤون", "لملف"))
+_DOMAIN = frozenset(match_form(w) for w in ("للشؤون", "لشؤون", "لشئون", "للشئون", "بشؤون", "لملف", "لحقوق"))
 # Participles of affiliation after an organization (قائد «مجلس X» المنضوي في صفوفها
 # فلان), in match form: skipped with the preposition phrase they govern (في صفوفها، لها).
 _AFFILIATED = frozenset(match_form(w) for w in (
@@ -48,8 +48,9 @@ _MAX_AFFILIATION = 3
 # The longest domain phrase and the longest parenthesis skipped after an organization.
 _MAX_DOMAIN = 4
 _MAX_PAREN = 5
-# The longest organ named only by its nisba after a role (باسم هيئة الأركان العامة الإيرانية).
-_MAX_ORGAN = 3
+# The longest organ named only by its nisba after a role (باسم هيئة الأركان العامة الإيرانية،
+# باسم المجلس الأعلى للأمن القومي الإيراني).
+_MAX_ORGAN = 4
 
 
 @dataclass(frozen=True)
@@ -335,12 +336,15 @@ class RoleMentionFinder(MentionFinder):
                 continue
             words = _long_name(m.text)
             if words and words[0] == head:  # with the words of the full name that follow it
-                return actor.id, j + 1 + _shared_start(words[1:], tokens[j + 1:])
+                k = j + 1 + _shared_start(words[1:], tokens[j + 1:])
+                if k < len(tokens) and _has_article(tokens[k]) and self._kind(tokens[k]) is None:
+                    return None  # the noun opens another name (المجلس الأعلى للأمن القومي)
+                return actor.id, k
         return None
 
     def _organ_nisba(self, tokens, placed, j: int):
         """The nisba after the unnamed organ at token ``j`` (الجيش الإسرائيلي، وزارة الدفاع
-        التركية، هيئة الأركان العامة الإيرانية): up to three words the gazetteer does not
+        التركية، هيئة الأركان العامة الإيرانية): up to four words the gazetteer does not
         know, then a nisba adjective, which names the organization."""
         for k in range(j, min(len(tokens), j + _MAX_ORGAN + 1)):
             found = placed.get(k)
@@ -458,8 +462,9 @@ class RoleMentionFinder(MentionFinder):
 
     def _name_like(self, token: Token) -> bool:
         norm = token.norm
-        if not _LETTERS.match(norm) or self._kind(token) in ("stop", "verb", "qualifier", "group"):
-            return False
+        if len(norm) < 2 or not _LETTERS.match(norm) \
+                or self._kind(token) in ("stop", "verb", "qualifier", "group"):
+            return False  # a lone letter is a clitic written apart (بـ"الكارثية")
         # a preposition fused with the article (للصحفيين، بالقرب) does not start a name
         if norm.startswith("لل") or (len(norm) >= 6 and norm[:3] in ("بال", "كال", "وال", "فال")):
             return False
