@@ -2406,6 +2406,8 @@ def extract_statements(
                 objects = [previous_main]
             # a verb coordinated after a comma opens its own clause (لن تتراجع، واتهم …)
             clause = t.first if _after_comma(sent, t) else _clause_start(sent, t.first)
+            if 0 < clause < t.first and not sent.punct[clause - 1] and sent.boundary[clause - 1]:
+                clause -= 1  # …، متهما X بتهريب …، محذرا من أي هجوم: the participle opening the clause is its cue
             mod = modality_before(
                 sent.norms, t.first, clause, rules.cues,
                 verb_prefix=t.prefix.lstrip("وف") if rule.pos == "verb" else "", barriers=barriers,

@@ -674,6 +674,10 @@ CASES = [
     ("وتقاتل تركيا وحدات حماية الشعب التي تعتبرها أنقرة امتدادا لحزب العمال الكردستاني المحظور.",
      {("turkey", "FIGHTS", "ypg", False, False, None), ("turkey", "OPPOSES", "ypg", False, False, None)}),
     ("ويعتبر حزب الله نفسه امتدادا للحرس الثوري الإيراني.", set()),
+    # a participle of accusation opening its clause hedges what it accuses of
+    ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
+     {("putin", "OPPOSES", "turkey", False, False, None),
+      ("turkey", "SUPPORTS", "opposition", False, True, "putin")}),
     # a place where officials meet is no party (اجتمع مسؤولون في الأردن)
     ("والتقى فلاديمير بوتين رجب طيب أردوغان في الأردن.",
      {("putin", "NEGOTIATES_WITH", "erdogan", False, False, None)}),
