@@ -674,6 +674,9 @@ CASES = [
     ("وتقاتل تركيا وحدات حماية الشعب التي تعتبرها أنقرة امتدادا لحزب العمال الكردستاني المحظور.",
      {("turkey", "FIGHTS", "ypg", False, False, None), ("turkey", "OPPOSES", "ypg", False, False, None)}),
     ("ويعتبر حزب الله نفسه امتدادا للحرس الثوري الإيراني.", set()),
+    # taking part in an attack: the participant attacks
+    ("وأكد ناشطون مشاركة مئات من مقاتلي حزب الله في الهجوم على مدينة كفرنبل.",
+     {("hezbollah", "ATTACKS", "place:كفرنبل", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
