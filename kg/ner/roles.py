@@ -277,6 +277,8 @@ class RoleMentionFinder(MentionFinder):
             j += 1
             quoted = j < len(tokens) and tokens[j].norm in _QUOTES and (j + 1) in placed
             found = placed.get(j + 1 if quoted else j)
+        if found is None and "org" in role.takes and j + 1 < len(tokens) and tokens[j].norm == "في":
+            found = placed.get(j + 1)  # رئيس هيئة الأركان في الجيش الحر (a country there is a place)
         if found is None and "org" in role.takes:
             found = self._organ_nisba(tokens, placed, j)  # باسم الجيش الإسرائيلي
         if found is not None and found.mention.label == "ACTOR" \
