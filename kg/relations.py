@@ -1806,6 +1806,11 @@ def _arguments(sent: _Sentence, t: _Trigger, reading: _Reading, carried: list[_A
         # comma or no actor is for the clause's subject (متهمة بمساعدة نظام الأسد: a masdar
         # with its object is no backing)
         v = max((v for v in sent.verbs if v < t.first), default=-1)
+        if v < 0 and not objects:
+            # أعادت X السيطرة على مدينة Y بإسناد جوي من Z: with no trigger verb, the actor
+            # the clause opens with (a place or an actor after a preposition is none)
+            v_ks = [k for k in sent.left(t.first, False) if not sent.governed(k) and not _after_preposition(sent, k)]
+            objects = [sent.args[k] for k in v_ks if all(sent.args[k].id != b.id for b in subjects)]
         objects = [a for a in verb_subjects.get(v, ()) if all(a.id != b.id for b in subjects)] or objects
     if subjects and not objects and rule.object.side == "right" \
             and sent.rules.predicates[rule.predicate].get("object_event_nisba"):
@@ -1818,6 +1823,13 @@ def _arguments(sent: _Sentence, t: _Trigger, reading: _Reading, carried: list[_A
         # (أطلقت X صواريخ على قاعدة Y الجوية التابعة للنظام: the base and its owner)
         objects = objects + [a for a in _place_owners(sent, objects) if all(a.id != b.id for b in objects)]
     return subjects, objects
+
+
+def _after_preposition(sent: _Sentence, k: int) -> bool:
+    """Whether argument ``k`` follows a preposition, at most one word (its group noun) between
+    (من تنظيم «X»، على مواقع X)."""
+    words = [i for i in range(max(0, sent.args[k].first - 4), sent.args[k].first) if not sent.punct[i]][-2:]
+    return any(sent.norms[i] in _PREPOSITIONS for i in words)
 
 
 def _place_owners(sent: _Sentence, objects: Sequence[_Arg]) -> list[_Arg]:

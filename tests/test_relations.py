@@ -677,6 +677,23 @@ CASES = [
     # taking part in an attack: the participant attacks
     ("وأكد ناشطون مشاركة مئات من مقاتلي حزب الله في الهجوم على مدينة كفرنبل.",
      {("hezbollah", "ATTACKS", "place:كفرنبل", False, False, None)}),
+    # the last pocket of a group: where it stands after في, or the places before it
+    ("وتحاصر قسد آخر جيب لجبهة النصرة في بلدة كفرنبل.",
+     {("sdf", "ATTACKS", "place:كفرنبل", False, False, None),
+      ("nusra", "CONTROLS", "place:كفرنبل", False, False, None)}),
+    ("وتقصف الطائرات الروسية قريتي البارة وكنصفرة في جبل الزاوية، آخر جيب لهيئة تحرير الشام.",
+     {("russia", "ATTACKS", "place:البارة", False, False, None),
+      ("russia", "ATTACKS", "place:كنصفرة", False, False, None),
+      ("hts", "CONTROLS", "place:البارة", False, False, None),
+      ("hts", "CONTROLS", "place:كنصفرة", False, False, None)}),
+    # two towns held by (dual participle)
+    ("ونزح الأهالي إلى بلدتي البارة وكنصفرة الخاضعتين لسيطرة هيئة تحرير الشام.",
+     {("hts", "CONTROLS", "place:البارة", False, False, None),
+      ("hts", "CONTROLS", "place:كنصفرة", False, False, None)}),
+    # backing for the actor the clause opens with, where no trigger verb stands before
+    ("وأعادت قوات النظام السيطرة على مدينة منبج بإسناد جوي من الطائرات الروسية.",
+     {("syria.gov", "CONTROLS", "place:منبج", False, False, None),
+      ("russia", "SUPPORTS", "syria.gov", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
