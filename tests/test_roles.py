@@ -162,6 +162,11 @@ def _find(finder, text):
          [("سامي الحسن", "رئيس هيئة الأركان", "fsa", None)]),
         ("وقال رئيس وزراء كيان الاحتلال دافيد ليفي إن الرد قادم.",
          [("دافيد ليفي", "رئيس وزراء", "israel", None)]),
+        # a rank before في and the organization; the organization in quotes after في
+        ("وقتل في الغارة العقيد في الحرس الثوري الإيراني حسن رضائي مع مرافقيه.",
+         [("حسن رضائي", "العقيد في", "iran.irgc", None)]),
+        ("ونعت طهران المستشار العسكري في «الحرس الثوري» العميد حسن رضائي أمس.",
+         [("حسن رضائي", "المستشار العسكري", "iran.irgc", None)]),
         # an affiliation participle between the organization and the name
         ("واعتقلت الدورية قائد «مجلس منبج العسكري» المنضوي في صفوفها كاوا حسن أمس.",
          [("كاوا حسن", "قائد", "manbij_military_council", None)]),

@@ -278,7 +278,9 @@ class RoleMentionFinder(MentionFinder):
             quoted = j < len(tokens) and tokens[j].norm in _QUOTES and (j + 1) in placed
             found = placed.get(j + 1 if quoted else j)
         if found is None and "org" in role.takes and j + 1 < len(tokens) and tokens[j].norm == "في":
-            found = placed.get(j + 1)  # رئيس هيئة الأركان في الجيش الحر (a country there is a place)
+            # رئيس هيئة الأركان في الجيش الحر، المستشار في «الحرس الثوري» (a country there is a place)
+            quoted = tokens[j + 1].norm in _QUOTES
+            found = placed.get(j + 2 if quoted else j + 1)
         if found is None and "org" in role.takes:
             found = self._organ_nisba(tokens, placed, j)  # باسم الجيش الإسرائيلي
         if found is not None and found.mention.label == "ACTOR" \
