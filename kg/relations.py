@@ -1648,7 +1648,13 @@ def _slot(sent: _Sentence, t: _Trigger, slot: Slot, allow_place: bool, start: in
                                                               and _resumptive(sent.norms[t.last + 1])):
             # المعارضة التي تقاتل داعش: with no pronoun pointing back to it, the antecedent
             # of a relative clause is its subject (none where it is unnamed: المسلحين الذين)
-            return sent.left(t.first, allow_place, near=True), start, ""
+            found = sent.left(t.first, allow_place, near=True)
+            if not found and _vso_in_relative(sent, t, allow_place):
+                # الهجوم الذي تتهم واشنطن قوات الأسد بشنه: an antecedent that is no actor
+                # leaves the subject after the verb, with the object after it
+                ks = sent.vso_subject(start, allow_place)
+                return ks, sent.end_of(ks), ""
+            return found, start, ""
         if _vso_possible(sent, t) and not _complement_phrase(t):
             ks = sent.vso_subject(start, allow_place)
             if ks:
@@ -2091,6 +2097,22 @@ def _right_side(reading: _Reading, t: _Trigger, sent: _Sentence) -> list[int]:
 def _after_relative(sent: _Sentence, t: _Trigger) -> bool:
     i = t.first - 1
     return i >= 0 and any(s in sent.rules.lexicons["relative"] for s, _ in sent.stems(i, ("", "و")))
+
+
+def _vso_in_relative(sent: _Sentence, t: _Trigger, allow_place: bool) -> bool:
+    """Whether a verb right after a relative pronoun has its subject after it: the antecedent
+    is no actor noun (الهجوم الذي, not المسلحين الذين), and two named arguments follow the
+    verb at once, its subject and its object (الذي تتهم واشنطن قوات الأسد بشنه)."""
+    before = t.first - 2
+    while before >= 0 and sent.punct[before]:
+        before -= 1
+    if before < 0 or sent.arg_at[before] is not None or sent.agent_noun(before) or sent.is_(before, "irregular_head"):
+        return False
+    ks = sent.vso_subject(t.last + 1, allow_place)
+    if not ks or min(sent.args[k].first for k in ks) != t.last + 1:
+        return False
+    end = sent.end_of(ks)
+    return end < len(sent.tokens) and sent.arg_at[end] is not None
 
 
 def _symmetric_group(sent: _Sentence, t: _Trigger) -> list[int]:

@@ -694,6 +694,10 @@ CASES = [
     ("وأعادت قوات النظام السيطرة على مدينة منبج بإسناد جوي من الطائرات الروسية.",
      {("syria.gov", "CONTROLS", "place:منبج", False, False, None),
       ("russia", "SUPPORTS", "syria.gov", False, False, None)}),
+    # a relative clause after an antecedent that is no actor: the subject after the verb
+    ("وتحدث الوزير عن القصف الذي تتهم فرنسا قوات النظام بتنفيذه.",
+     {("france", "OPPOSES", "syria.gov", False, False, None)}),
+    ("وأشار إلى المقاتلين الذين يهاجمون قوات النظام قرب حلب.", set()),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
