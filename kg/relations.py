@@ -1831,6 +1831,21 @@ def _arguments(sent: _Sentence, t: _Trigger, reading: _Reading, carried: list[_A
     return subjects, objects
 
 
+def _subject_position(sent: _Sentence, k: int) -> bool:
+    """Whether argument ``k`` stands where a subject does: after a word shaped like a verb
+    (تعهدت فيه دمشق، وافقت أنقرة), a complementizer or a comma, not after a noun whose
+    genitive it is (ملاحقة خلايا التنظيم، لطرد التنظيم)."""
+    i = sent.args[k].first - 1
+    while i >= 0 and (sent.punct[i] and sent.norms[i] not in {"،", ","} or sent.is_(i, "time_word")
+                      or sent.agent_noun(i) or sent.norms[i] in {"فيه", "فيها", "عليه", "عليها"}):
+        i -= 1
+    if i < 0 or sent.stop(i) or sent.norms[i] in {"،", ","} or sent.speaker_at(k) or (
+            sent.arg_at[i] is not None and k in sent.owner.values()):
+        return True  # (قال رئيس النظام X: the person of a role phrase after a verb of saying)
+    word = sent.norms[i][1:] if sent.norms[i].startswith(("و", "ف")) and len(sent.norms[i]) > 3 else sent.norms[i]
+    return word.startswith(("ي", "ت", "أ", "ا")) and not word.startswith("ال")
+
+
 def _after_preposition(sent: _Sentence, k: int) -> bool:
     """Whether argument ``k`` follows a preposition, at most one word (its group noun) between
     (من تنظيم «X»، على مواقع X)."""
@@ -1937,9 +1952,16 @@ def _clause_agent(sent: _Sentence, t: _Trigger, verb_subjects: Mapping[int, list
         # not past a relative clause (زار X موقعا قتل فيه جندي في اشتباكات مع Y)
         if any(sent.is_(j, "relative") or sent.stop(j) for j in range(v + 1, t.first)):
             return []
+        if any(cue_at(sent.norms, v, c) for c in sent.rules.cues.of("hedge")):
+            # اتهم X قسد بالتنسيق مع النظام: the accused is the one who coordinates
+            return [sent.args[k] for k in sent.left(t.first, False, near=True)
+                    if all(sent.args[k].id != a.id for a in verb_subjects.get(v, ()))]
         return list(verb_subjects.get(v, ()))
     if i > 1:
-        return []
+        # تحضّر تركيا لعملية … بالتنسيق مع روسيا: with no trigger verb, the actor the
+        # clause opens with (not a place, not one after a preposition)
+        return [sent.args[k] for k in sent.left(t.first, False)
+                if not sent.governed(k) and not _after_preposition(sent, k) and _subject_position(sent, k)]
     # a phrase opening the sentence: the subject follows the verb after its comma
     comma = next((j for j in range(t.last + 1, len(sent.tokens)) if sent.norms[j] in {"،", ","}), None)
     if comma is None or any(sent.stop(j) for j in range(t.last + 1, comma)):

@@ -698,6 +698,14 @@ CASES = [
     ("وتحدث الوزير عن القصف الذي تتهم فرنسا قوات النظام بتنفيذه.",
      {("france", "OPPOSES", "syria.gov", False, False, None)}),
     ("وأشار إلى المقاتلين الذين يهاجمون قوات النظام قرب حلب.", set()),
+    # in coordination with: the accused coordinates; with no trigger verb, the subject of
+    # the clause does, not the genitive of a noun before the phrase
+    ("واتهمت تركيا قسد بالتنسيق مع النظام.",
+     {("turkey", "OPPOSES", "sdf", False, False, None),
+      ("sdf", "COOPERATES_WITH", "syria.gov", False, True, "turkey")}),
+    ("وتعهدت فيه إيران بالتعاون مع روسيا في ملاحقة المسلحين.",
+     {("iran", "COOPERATES_WITH", "russia", False, False, None)}),
+    ("وقال المسؤول إن المرحلة المقبلة ستشهد ملاحقة عناصر هيئة تحرير الشام بالتنسيق مع تركيا.", set()),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
