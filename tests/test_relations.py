@@ -706,6 +706,9 @@ CASES = [
     ("وتعهدت فيه إيران بالتعاون مع روسيا في ملاحقة المسلحين.",
      {("iran", "COOPERATES_WITH", "russia", False, False, None)}),
     ("وقال المسؤول إن المرحلة المقبلة ستشهد ملاحقة عناصر هيئة تحرير الشام بالتنسيق مع تركيا.", set()),
+    # an announced intention to use force is a threat, not an attack
+    ("وأجلت تركيا العملية العسكرية التي كانت أنقرة تعتزم شنها ضد قسد شرق الفرات.",
+     {("turkey", "THREATENS", "sdf", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
