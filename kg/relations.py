@@ -159,6 +159,7 @@ _LEXICONS = (
     "posted_at", "actor_head", "cause", "time_word", "anaphoric_opener", "object_stop", "victim", "quantifier",
     "anaphoric_head", "adjunct", "affiliation", "definite_anaphor", "target_head", "state_anaphor",
     "irregular_head", "near", "clause_opener", "list_opener", "role_pronoun", "statement", "officials",
+    "outskirts",
 )
 _VERB_PREFIXES = ("", "و", "ف", "س", "وس", "فس")
 _NOUN_PREFIXES = NOUN_PROCLITICS
@@ -189,6 +190,7 @@ _VSO_OPENERS = frozenset(match_form(w) for w in ("لم", "لن", "لا", "قد",
 # A single word with a nisba ending (التركية، روسية، الإيرانيين).
 _NISBA_LIKE = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?\w{2,}(?:ي|يه|يون|يين|يان|يتان|يتين)$")
 _PREPOSITIONS = frozenset(match_form(w) for w in ("على", "ضد", "مع", "إلى", "من", "في", "ل", "ب", "عن", "لدى"))
+_MARKERS_OF_TARGET = frozenset(match_form(w) for w in ("على", "ضد"))
 # Words after which a verb trigger is a masdar (مع قصف الطيران، من شن الطائرات الغارات).
 _GOVERNING = _PREPOSITIONS | frozenset(match_form(w) for w in (
     "بين", "حول", "نحو", "عبر", "خلال", "بعد", "قبل", "منذ", "عقب", "إثر", "جراء", "وسط", "أثناء",
@@ -831,6 +833,10 @@ class _Sentence:
             return None
         word = self.norms[j]
         heads = self.rules.lexicons["toponym_head"]
+        opener = self.phrase_at(j, "list_opener")[0] or int(word in self.rules.lexicons["list_opener"])
+        if opener and word.startswith(("بين", "من")):
+            # أحياء في مدينة X بينها Y وZ: the places named among those spoken of join the list
+            return j + opener, False
         if word == "و":
             j += 1
             while j < n and (self.is_(j, "toponym_head") or self.norms[j] == "محيط"):
@@ -961,6 +967,9 @@ class _Sentence:
             return a.type in ("Country", "Government") and a.first > 0 and self.norms[a.first - 1] == "في" and not (
                 a.first > 1 and (self.is_(a.first - 2, "actor_head") or self.is_(a.first - 2, "role"))
             ) and not self._officials_of(a.first)
+        if a.first > 1 and self.is_(a.first - 1, "outskirts") and (
+                self.norms[a.first - 2] in _MARKERS_OF_TARGET or a.first - 2 in self.verbs):
+            return False  # غارات على أطراف X، استهدف محيط X: the outskirts are X's, the target
         return a.clitic.endswith("ب") or (a.first > 0 and self.is_(a.first - 1, "locative")) or (
             a.first > 1 and self.is_(a.first - 1, "toponym_head") and self.is_(a.first - 2, "near")
         )

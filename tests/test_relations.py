@@ -709,6 +709,14 @@ CASES = [
     # an announced intention to use force is a threat, not an attack
     ("وأجلت تركيا العملية العسكرية التي كانت أنقرة تعتزم شنها ضد قسد شرق الفرات.",
      {("turkey", "THREATENS", "sdf", False, False, None)}),
+    # places named among those spoken of (أحياء في مدينة X بينها Y وZ) join the list
+    ("وقصفت قوات النظام أحياء في مدينة منبج بينها الشيخ مقصود والأشرفية.",
+     {("syria.gov", "ATTACKS", f"place:{p}", False, False, None) for p in ("منبج", "الشيخ مقصود", "الأشرفية")}),
+    # the outskirts after على are the place's, the target; after في they say where
+    ("وشنت الطائرات الروسية غارات على أطراف مدينة سراقب.",
+     {("russia", "ATTACKS", "place:سراقب", False, False, None)}),
+    ("وقصفت الطائرات الروسية مواقع هيئة تحرير الشام في محيط مدينة سراقب.",
+     {("russia", "ATTACKS", "hts", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
