@@ -45,6 +45,25 @@ def test_a_dash_between_the_words_of_a_name():
     assert got == [("وزارة الدفاع الروسية", "russia.mod", "name", "ACTOR")]
 
 
+def test_quotes_inside_a_name_and_a_kunya_in_every_case():
+    actors = {a.id: a for a in [
+        Actor("tv", "Media", "قناة النهار"),
+        Actor("council", "Organization", "المجلس المحلي في حلب", aliases_ar=("المجلس المحلي",)),
+        Actor("abu_ali", "Person", "أبو علي الشامي"),
+    ]}
+
+    def find(text):
+        return [(m.text, m.actor) for m in GazetteerMentionFinder(actors).find(analyze(Document("t", text)))]
+
+    # a quote opened inside the name, closed after it, belongs to the mention
+    assert find("وقالت قناة «النهار» إن الطريق مغلق.") == [("قناة «النهار»", "tv")]
+    # a quoted name ends at its closing quote: what follows it is no part of it
+    assert find("وقال «المجلس المحلي» في حلب إن الطريق مغلق.") == [("المجلس المحلي", "council")]
+    # أبو in the genitive (بأبي) and the accusative (أبا)
+    assert find("وقتل المعروف بأبي علي الشامي.") == [("أبي علي الشامي", "abu_ali")]
+    assert find("إن أبا علي الشامي قتل.") == [("أبا علي الشامي", "abu_ali")]
+
+
 def test_nisba_inflections_and_broken_plural():
     got = _find("المستشارون الروسيون والخبراء الروس وللروسيتين والقوات الروسيّة")
     assert [g[1] for g in got] == ["russia"] * 4

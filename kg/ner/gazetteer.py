@@ -36,9 +36,12 @@ _DATELINE_NEXT = frozenset({"(", "/", "-", "–", "—", ":"})
 _ROLE_PREPOSITIONS = frozenset(match_form(w) for w in ("في", "ل", "لدى", "باسم", "بلسان", "عن"))
 # Proclitic prefixes that may stand before a name, longest first.
 _PREFIXES = NOUN_PROCLITICS[::-1]
-# Dashes that may stand between the words of a name (الجبهة الشعبية لتحرير فلسطين –
-# القيادة العامة); a name is matched with or without them.
-_NAME_DASHES = frozenset({"-", "–", "—"})
+# Dashes and quotes that may stand between the words of a name (الجبهة الشعبية لتحرير
+# فلسطين – القيادة العامة، قناة «المنار»); a name is matched with or without them. The
+# normalizer writes every quote as ".
+_INSIDE_NAME = frozenset({"-", "–", "—", '"'})
+# A kunya (أبو محمد) in the genitive and accusative (المعروف بأبي محمد، إن أبا محمد).
+_KUNYA_CASES = {"ابو": ("ابي", "ابا")}
 
 
 @lru_cache(maxsize=65536)  # words repeat across a corpus; this runs for every token
@@ -132,7 +135,8 @@ class GazetteerMentionFinder(MentionFinder):
                 ("metonym", actor.metonyms_ar),
             ):
                 for n in names:
-                    self._add(_key(n), actor.id, "ACTOR", form)
+                    for key in _case_forms(_key(n)):
+                        self._add(key, actor.id, "ACTOR", form)
             for base in actor.nisba_ar:
                 for f in nisba_forms(base):
                     self._add((f,), actor.id, "ACTOR", "nisba")
@@ -231,19 +235,31 @@ class GazetteerMentionFinder(MentionFinder):
         return mentions
 
 
+def _case_forms(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name's key and, for a kunya (أبو محمد الجولاني), its genitive and accusative keys
+    (أبي محمد الجولاني، أبا محمد الجولاني)."""
+    if not key:
+        return [key]
+    return [key, *((case, *key[1:]) for case in _KUNYA_CASES.get(key[0], ()))]
+
+
 def _matched_length(tokens: tuple[Token, ...], i: int, key: tuple[str, ...]) -> int:
-    """How many tokens from ``i`` spell ``key`` after its first word, with a dash the key
-    does not have passed between two of its words; 0 if they do not."""
-    n, k = 1, 1
+    """How many tokens from ``i`` spell ``key`` after its first word, with a dash or a quote
+    the key does not have passed between two of its words; 0 if they do not."""
+    n, k, quotes = 1, 1, 0
     while k < len(key):
         if i + n >= len(tokens):
             return 0
         norm = tokens[i + n].norm
         if norm == key[k]:
             k += 1
-        elif not (norm in _NAME_DASHES and i + n + 1 < len(tokens)):
-            return 0
+        elif not (norm in _INSIDE_NAME and i + n + 1 < len(tokens)) \
+                or (norm == '"' and i > 0 and tokens[i - 1].norm == '"'):
+            return 0  # a quote after a quoted name closes it («اللجنة المركزية» في درعا)
+        quotes += norm == '"'
         n += 1
+    if quotes % 2 and i + n < len(tokens) and tokens[i + n].norm == '"':
+        n += 1  # the quote that closes the one opened inside the name (قناة «المنار»)
     return n
 
 
