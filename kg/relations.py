@@ -1207,9 +1207,11 @@ class _Sentence:
                 a = self.args[ks[0]]
                 prev = self.norms[a.first - 1] if a.first > 0 else ""
                 # the proclitic may sit on the argument, stand alone, or sit on the noun a
-                # nisba qualifies (للقوات الروسية) or on a quantifier (بجميع الفصائل)
+                # nisba qualifies (للقوات الروسية), on a quantifier (بجميع الفصائل) or on the
+                # toponym head of a place (بمعبر X)
                 head = prev if a.first > 0 and (a.nisba and self.is_(a.first - 1, "actor_head")
-                                                or self.is_(a.first - 1, "quantifier")) else ""
+                                                or self.is_(a.first - 1, "quantifier")
+                                                or (a.place and self._indefinite_head(a.first - 1))) else ""
                 if any(a.clitic.endswith(c) or a.clitic.endswith(c + "ل") or prev == c
                        or head.startswith(c) for c in clitics):
                     if best is None or a.first < best[0]:
@@ -1641,6 +1643,9 @@ def _slot(sent: _Sentence, t: _Trigger, slot: Slot, allow_place: bool, start: in
         ks, end = sent.right(start, allow_place, limit=limit, direct=True)
         return ks, end, ""
     if slot.side == "around":
+        if _masdar(sent, t) and t.pronoun and t.rule.object.side == "after":
+            # بعد سيطرتها على معبر X: the masdar's possessive pronoun is its agent
+            return sent.antecedent(t.first, t.pronoun, allow_place), start, ""
         if _masdar(sent, t):
             # بالرغم من شن الطائرات الروسية الغارات: after a preposition the verb is a masdar,
             # its agent follows it

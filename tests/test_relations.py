@@ -727,6 +727,13 @@ CASES = [
      {("opposition", "OPPOSES", "putin", False, False, None)}),
     ("وأعلنت هيئة تحرير الشام انسحابها من المفاوضات، في خطوة انتقدتها فصائل المعارضة.",
      {("opposition", "OPPOSES", "hts", False, False, None)}),
+    # the possessive pronoun of a masdar after a preposition is its agent
+    ("وأعلنت هيئة تحرير الشام بعد سيطرتها على مدينة سراقب أنها ستفتح الطريق.",
+     {("hts", "CONTROLS", "place:سراقب", False, False, "hts")}),
+    # holding a place (the proclitic on its toponym head); adhering to a stance is none
+    ("ولا تزال قوات النظام تمسك بمدينة سراقب.",
+     {("syria.gov", "CONTROLS", "place:سراقب", False, False, None)}),
+    ("وتمسكت تركيا بموقفها الرافض للعملية.", set()),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
