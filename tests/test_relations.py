@@ -734,6 +734,10 @@ CASES = [
     ("ولا تزال قوات النظام تمسك بمدينة سراقب.",
      {("syria.gov", "CONTROLS", "place:سراقب", False, False, None)}),
     ("وتمسكت تركيا بموقفها الرافض للعملية.", set()),
+    # forces present at a party's request back it; a meeting at a request is no backing
+    ("وقال المسؤول إن القوات الروسية تنتشر في المنطقة بطلب من النظام.",
+     {("russia", "SUPPORTS", "syria.gov", False, False, None)}),
+    ("وعقد مجلس الأمن جلسة طارئة بطلب من فرنسا.", set()),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
