@@ -167,6 +167,12 @@ def _find(finder, text):
          [("حسن رضائي", "العقيد في", "iran.irgc", None)]),
         ("ونعت طهران المستشار العسكري في «الحرس الثوري» العميد حسن رضائي أمس.",
          [("حسن رضائي", "المستشار العسكري", "iran.irgc", None)]),
+        # one of the commanders of an organization, after the name it describes; a word
+        # with the article before the name opens no name
+        ("وقتل في الغارة العقيد حسن رضائي أحد أبرز قادة فيلق القدس مع مرافقيه.",
+         [("حسن رضائي", "أحد أبرز قادة", "iran.quds_force", None)]),
+        ("واعتقلت الدورية بعد الاشتباك سامر الحلبي أحد مؤسسي هيئة تحرير الشام.",
+         [("سامر الحلبي", "أحد مؤسسي", "hts", None)]),
         # an affiliation participle between the organization and the name
         ("واعتقلت الدورية قائد «مجلس منبج العسكري» المنضوي في صفوفها كاوا حسن أمس.",
          [("كاوا حسن", "قائد", "manbij_military_council", None)]),

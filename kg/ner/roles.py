@@ -66,6 +66,7 @@ class RolePattern:
     relation: str = "MEMBER_OF"
     in_names: bool = False  # the first role word also occurs inside names (أمير)
     org_before: bool = False  # the organization precedes the role words (X بزعامة Y)
+    name_before: bool = False  # read the name before the role too (فلان أحد قادة X)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -105,6 +106,7 @@ def _roles(path: str, mtime: float) -> tuple[RolePattern, ...]:
             role_ar=e["role_ar"], title_en=e["title_en"], takes=frozenset(e["takes"]),
             needs_org=e["needs_org"], org=e.get("org"), unit=e.get("unit"), relation=e["relation"],
             in_names=e.get("in_names", False), org_before=e.get("org_before", False),
+            name_before=e.get("name_before", False),
         )
         for _, e in read_validated(path, "roles.schema.json")
     )
@@ -237,7 +239,8 @@ class RoleMentionFinder(MentionFinder):
                 # without actor types, what looked like the organization may be the person
                 org = role.org
                 person = self._name_after(tokens, placed, after_role, role, org)
-            if person is None and role.role_ar.startswith("ال") and org and org != role.org:
+            if person is None and (role.role_ar.startswith("ال") or role.name_before) \
+                    and org and org != role.org:
                 person = self._name_before(tokens, placed, i)
             if person is None:
                 continue
@@ -433,9 +436,13 @@ class RoleMentionFinder(MentionFinder):
                 and self._name_like(tokens[first]):
             first -= 1
         first += 1
+        while first < k and _has_article(tokens[first]) \
+                and not (first > 0 and self._words.get(tokens[first - 1].norm) == "compound"):
+            first += 1  # a word with the article opens no name (قتل في الغارة فلان الفلاني)
         if k - first + 1 < 2 or _has_article(tokens[first]):
             return None
-        if first > 0 and self._name_like(tokens[first - 1]) and (first - 1) not in placed:
+        if first > 0 and self._name_like(tokens[first - 1]) and (first - 1) not in placed \
+                and not _has_article(tokens[first - 1]):
             return None  # no clear left edge: the name may begin earlier
         return tokens[first].start, tokens[k].end, None, i
 
