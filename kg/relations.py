@@ -876,6 +876,10 @@ class _Sentence:
         while m > 0 and self._coordinated(m - 1, m):
             m -= 1
             members.insert(0, m)
+        role = min((r for r, person in self.owner.items() if person == k and r < k), default=None)
+        if len(members) == 1 and role is not None and self.args[role].group is None:
+            # وزيرا الدفاع التركي X والسوري Y: Y is coordinated through the first word of its role phrase
+            return sorted(set(self.group(role)) | {k})
         return members
 
     def _coordinated(self, k: int, m: int) -> bool:

@@ -738,6 +738,13 @@ CASES = [
     ("وقال المسؤول إن القوات الروسية تنتشر في المنطقة بطلب من النظام.",
      {("russia", "SUPPORTS", "syria.gov", False, False, None)}),
     ("وعقد مجلس الأمن جلسة طارئة بطلب من فرنسا.", set()),
+    # two persons of coordinated role phrases hold talks; who attends them talks with both
+    ("وعقد الرئيسان الروسي فلاديمير بوتين والتركي رجب طيب أردوغان اجتماعا بحضور قاسم سليماني.",
+     {("putin", "MEMBER_OF", "russia", False, False, None),
+      ("erdogan", "MEMBER_OF", "turkey", False, False, None),
+      ("putin", "NEGOTIATES_WITH", "erdogan", False, False, None),
+      ("soleimani", "NEGOTIATES_WITH", "putin", False, False, None),
+      ("soleimani", "NEGOTIATES_WITH", "erdogan", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
