@@ -1520,9 +1520,11 @@ def _agent(sent: _Sentence, t: _Trigger, allow_place: bool, before: bool = True)
     n = len(sent.tokens)
     # a nisba right after the noun: الدعم التركي، بدعم جوي روسي (not one of a phrase or a
     # noun after it: اتصال بالطرف الروسي، المحادثات برعاية روسية)
-    for i in range(t.last + 1, min(n, t.last + 3)):
+    for i in range(t.last + 1, min(n, t.last + 5)):
         if sent.stop(i) or (sent.arg_at[i] is None and (_preposition(sent.norms[i]) or sent._is_trigger_word(i))):
             break
+        if i > t.last + 2 and not all(sent.agent_noun(j) for j in range(t.last + 1, i)):
+            break  # (بضربات طائرات مسيرة تركية: past the actor nouns of the construct)
         k = sent.arg_at[i]
         if k is not None:
             if sent.args[k].nisba:

@@ -745,6 +745,9 @@ CASES = [
       ("putin", "NEGOTIATES_WITH", "erdogan", False, False, None),
       ("soleimani", "NEGOTIATES_WITH", "putin", False, False, None),
       ("soleimani", "NEGOTIATES_WITH", "erdogan", False, False, None)}),
+    # the nisba after the actor nouns of an attack noun's construct names its agent
+    ("وأعلنت هيئة تحرير الشام مقتل عدد من عناصرها بغارات طائرات حربية روسية.",
+     {("russia", "ATTACKS", "hts", False, False, "hts")}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
