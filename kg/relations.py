@@ -1109,8 +1109,11 @@ class _Sentence:
                                 and not (i > 0 and (self.is_(i - 1, "quantifier") or self.norms[i - 1].isdigit()))):
                 break
             if phrase and i > pos and self.arg_at[i] is None and self._is_trigger_word(i) \
-                    and not (self.is_(i, "affiliation") and self.agent_noun(i - 1)):
-                break  # (but على عناصر موالية للنظام: the government's forces)
+                    and not (self.is_(i, "affiliation") and any(
+                        self.agent_noun(j) or self.is_(j, "target_head") for j in range(max(pos, i - 4), i))):
+                # (but على عناصر موالية للنظام: the government's forces; على مستودعات أسلحة
+                # ومراكز تابعة للجيش: the army's)
+                break
             k = self.arg_at[i]
             if k is not None:
                 # (a state after في is one where it qualifies an actor noun: حليفها في دمشق)

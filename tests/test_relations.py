@@ -748,6 +748,9 @@ CASES = [
     # the nisba after the actor nouns of an attack noun's construct names its agent
     ("وأعلنت هيئة تحرير الشام مقتل عدد من عناصرها بغارات طائرات حربية روسية.",
      {("russia", "ATTACKS", "hts", False, False, "hts")}),
+    # what is attacked belongs to the one it is affiliated to (مستودعات … تابعة لـX)
+    ("وشنت الطائرات الروسية غارات على مستودعات ذخيرة ومعسكرات تدريب تابعة لهيئة تحرير الشام.",
+     {("russia", "ATTACKS", "hts", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
