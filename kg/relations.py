@@ -1745,6 +1745,14 @@ def _read(sent: _Sentence, t: _Trigger) -> _Reading:
     if event is not None and not subjects:
         # غارات جوية استهدفت …: the verb's subject is the event, its agent is the actor
         subjects = _agent(sent, event, False) or [-1]
+    after = sent.noun_triggers.get(t.last + 1) if rule.pos == "verb" and rule.subject.side == "around" \
+        and not subjects and not _masdar(sent, t) else None
+    if after is not None and after.first == t.last + 1 and after.rule.predicate == rule.predicate:
+        # واستهدف هجوم تبنته X قاعدة Y: the subject after the verb is the event, its agent
+        # the actor, and the object follows the agent
+        subjects = _agent(sent, after, False, before=False)
+        if subjects:
+            end = sent.end_of(subjects)
     if not subjects:
         # the nearest actor that can be the subject (… الوحدات، التي تعدها أنقرة الفرع السوري
         # لحزب العمال: a state is part of nothing)

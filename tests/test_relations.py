@@ -751,6 +751,13 @@ CASES = [
     # what is attacked belongs to the one it is affiliated to (مستودعات … تابعة لـX)
     ("وشنت الطائرات الروسية غارات على مستودعات ذخيرة ومعسكرات تدريب تابعة لهيئة تحرير الشام.",
      {("russia", "ATTACKS", "hts", False, False, None)}),
+    # an attack noun as the subject after the verb: its agent attacks the object after it
+    ("واستهدف هجوم بطائرات مسيرة تبنته هيئة تحرير الشام مواقع قوات النظام.",
+     {("hts", "ATTACKS", "syria.gov", False, False, None)}),
+    # the close ally, in apposition
+    ("وهاجمت جبهة النصرة، الحليف الوثيق لتنظيم القاعدة، مواقع قسد.",
+     {("nusra", "ALLY_OF", "al_qaeda", False, False, None),
+      ("nusra", "ATTACKS", "sdf", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
