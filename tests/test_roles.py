@@ -173,6 +173,15 @@ def _find(finder, text):
          [("حسن رضائي", "أحد أبرز قادة", "iran.quds_force", None)]),
         ("واعتقلت الدورية بعد الاشتباك سامر الحلبي أحد مؤسسي هيئة تحرير الشام.",
          [("سامر الحلبي", "أحد مؤسسي", "hts", None)]),
+        # a known person after "one of the commanders of" (an unknown one is too often a
+        # noun phrase); a conjunction glued to a kunya before an appositive role
+        ("وقال أحد قادة فيلق القدس قاسم سليماني إن الرد قادم.",
+         [("قاسم سليماني", "أحد قادة", "iran.quds_force", "soleimani")]),
+        ("واجتمع الوسطاء مع سامر الحلبي وأبو خالد الشامي القيادي في هيئة تحرير الشام.",
+         [("أبو خالد الشامي", "القيادي في", "hts", None)]),
+        # a word with و after two words of a name opens the next clause
+        ("وقال الرئيس اليمني السابق سالم ناصر وأكد أن الحرب انتهت.",
+         [("سالم ناصر", "الرئيس", "yemen", None)]),
         # an affiliation participle between the organization and the name
         ("واعتقلت الدورية قائد «مجلس منبج العسكري» المنضوي في صفوفها كاوا حسن أمس.",
          [("كاوا حسن", "قائد", "manbij_military_council", None)]),
@@ -203,6 +212,12 @@ def test_role_and_name(finder, text, expected):
         # a head noun that opens another name (المجلس الأعلى ...) does not name again the
         # organization of the document that opens with it
         "اجتمع مجلس الأمن الدولي أمس. وقال المتحدث باسم المجلس الأعلى للتنسيق سامي حسن إن الرد قادم.",
+        # an unknown phrase after "one of the members of"; a role with only a nisba and no
+        # comma before it has no name before it
+        "وكان وراء الاشتباك محاولة أحد أعضاء هيئة تحرير الشام مصادرة منزل قروي.",
+        "وكرمت القناة في حادثة هبوط الطيار الإيراني في المطار عنوة.",
+        # the organization before بقيادة, and a common noun after it
+        "وقاتل موالون لتنظيم داعش بقيادة رجل غامض في الصحراء.",
         # a verbal noun after a comma is no name
         "وانضم الأمين العام لجامعة الدول العربية، لمواصلة الحوار مع الحكومة.",
         # a verb or another role before a role is no name

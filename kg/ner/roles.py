@@ -23,7 +23,7 @@ from kg.model import Actor, AnalyzedText, Mention, Token
 from kg.ner.base import MentionFinder
 from kg.ner.gazetteer import proclitic_stems
 from kg.resources import schema_file
-from kg.text import match_form, normalize
+from kg.text import letters_offset, match_form, normalize
 
 __all__ = ["RolePattern", "load_roles", "load_name_words", "RoleMentionFinder"]
 
@@ -235,13 +235,18 @@ class RoleMentionFinder(MentionFinder):
             if role.needs_org and org is None:
                 continue
             person = self._name_after(tokens, placed, j, role, org)
+            if person is not None and role.name_before and person[2] is None:
+                person = None  # an unknown name after أحد قادة X is too often a noun phrase
             if person is None and self._actors is None and not role.needs_org and org != role.org:
                 # without actor types, what looked like the organization may be the person
                 org = role.org
                 person = self._name_after(tokens, placed, after_role, role, org)
             if person is None and (role.role_ar.startswith("ال") or role.name_before) \
                     and org and org != role.org:
-                person = self._name_before(tokens, placed, i)
+                # a role with only a nisba (الطيار الإيراني) follows a name after a comma
+                comma = i > 0 and tokens[i - 1].norm in _COMMAS
+                if "org" in role.takes or comma:
+                    person = self._name_before(tokens, placed, i)
             if person is None:
                 continue
             start, end, actor, last = person
@@ -405,6 +410,8 @@ class RoleMentionFinder(MentionFinder):
             return None
         k = j
         while k < len(tokens) and k - j < _MAX_NAME and k not in placed and self._name_like(tokens[k]):
+            if k - j >= 2 and tokens[k].norm.startswith("و"):
+                break  # a word with و after two words of a name opens the next clause (علي صالح وأتاحت)
             k += 1
             if self._ends_name(tokens, j, k - 1):
                 break
@@ -444,7 +451,10 @@ class RoleMentionFinder(MentionFinder):
         if first > 0 and self._name_like(tokens[first - 1]) and (first - 1) not in placed \
                 and not _has_article(tokens[first - 1]):
             return None  # no clear left edge: the name may begin earlier
-        return tokens[first].start, tokens[k].end, None, i
+        start = tokens[first].start
+        if tokens[first].norm.startswith("و") and self._words.get(tokens[first].norm[1:]) == "compound":
+            start += letters_offset(tokens[first].surface, 1)  # وأبو همام: the conjunction
+        return start, tokens[k].end, None, i
 
     def _organ(self, org: str | None, role: RolePattern) -> str | None:
         """The organ of ``org`` that the role heads, when the gazetteer has it
