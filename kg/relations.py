@@ -1833,7 +1833,10 @@ def _arguments(sent: _Sentence, t: _Trigger, reading: _Reading, carried: list[_A
                 return parties, parties
         elif objects and rule.subject.side == "agent":
             # (وتمكن من تحرير المدينة: a masdar after a preposition is the clause's act)
-            subjects = _event_agent(sent, t, agents) or _clause_agent(sent, t, verb_subjects)
+            # (أكدت موسكو أنها ستواصل دعم دمشق: the masdar after the verb of the clause after
+            # أن is the speaker's act)
+            subjects = _event_agent(sent, t, agents) or _clause_agent(sent, t, verb_subjects) \
+                or [sent.args[k] for k in _speaker_act(sent, t)]
         if reading.event is not None and _definite(sent, reading.event):
             # قال ناشطون إن الغارات دمرت مستشفى …: the strikes the text spoke of, by their agent
             subjects = [a for a in agents.get(reading.event.rule.predicate, ()) if all(a.id != o.id for o in objects)]
@@ -2102,6 +2105,23 @@ def _event_before(sent: _Sentence, t: _Trigger) -> _Trigger | None:
             seen += 1
         i -= 1
     return None
+
+
+def _speaker_act(sent: _Sentence, t: _Trigger) -> list[int]:
+    """The agent of a masdar right after the verb of a clause whose أن carries the pronoun
+    of the one who says it (أكدت موسكو أنها ستواصل دعم دمشق): that speaker; none where the
+    masdar has a possessive of its own (أن دعمها للأسد) or the clause a subject (أن العملية
+    تهدف إلى دعم …)."""
+    i = t.first - 1
+    while i >= 0 and sent.norms[i] in _AUXILIARIES:
+        i -= 1
+    comp = i - 1
+    word = sent.norms[t.last]
+    possessive = any(word.endswith(p) and word[: -len(p)] in sent.rules.index for p in _PRONOUN_SUFFIXES)
+    if possessive or comp < 0 or not sent.comp[comp] or not sent.norms[comp].endswith(_PRONOUN_SUFFIXES) \
+            or sent.arg_at[i] is not None or sent.punct[i] or sent.stop(i):
+        return []
+    return _matrix_subject(sent, t)
 
 
 def _embedded_subject(sent: _Sentence, t: _Trigger) -> list[int]:

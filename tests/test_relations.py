@@ -758,6 +758,11 @@ CASES = [
     ("وهاجمت جبهة النصرة، الحليف الوثيق لتنظيم القاعدة، مواقع قسد.",
      {("nusra", "ALLY_OF", "al_qaeda", False, False, None),
       ("nusra", "ATTACKS", "sdf", False, False, None)}),
+    # a masdar after the verb of a clause whose أن carries the speaker's pronoun is the
+    # speaker's act; not where the clause has a subject of its own
+    ("وأكدت إيران أنها ستواصل دعم حزب الله.",
+     {("iran", "SUPPORTS", "hezbollah", False, False, "iran")}),
+    ("وأكدت إيران أن الخطة تهدف إلى دعم حزب الله.", set()),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
