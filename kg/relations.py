@@ -1653,8 +1653,12 @@ def _slot(sent: _Sentence, t: _Trigger, slot: Slot, allow_place: bool, start: in
         return ks, end, ""
     if slot.side == "around":
         if _masdar(sent, t) and t.pronoun and t.rule.object.side == "after":
-            # بعد سيطرتها على معبر X: the masdar's possessive pronoun is its agent
-            return sent.antecedent(t.first, t.pronoun, allow_place), start, ""
+            # بعد سيطرتها على معبر X: the masdar's possessive pronoun is its agent, an actor
+            # in a subject's position (أعلنت X القضاء على خلافة Y، بعد سيطرتها: X)
+            ks = next((sent.resolve(sent.group(k)) for k in range(len(sent.args) - 1, -1, -1)
+                       if sent.args[k].last < t.first and sent.usable(k, False, True)
+                       and _subject_position(sent, k)), [])
+            return ks, start, ""
         if _masdar(sent, t):
             # بالرغم من شن الطائرات الروسية الغارات: after a preposition the verb is a masdar,
             # its agent follows it
@@ -1783,7 +1787,11 @@ def _read(sent: _Sentence, t: _Trigger) -> _Reading:
         # تركيا وفصائل سورية موالية لها: the pronoun is the first of the coordinated nouns
         # the participle follows, the others are what it describes
         subjects, objects = objects[:1], objects[1:]
-    if resumptive or (not objects and not t.pronoun and rule.object.side == "right" and _after_relative(sent, t)):
+    if resumptive and not _after_relative(sent, t) and rule.subject.side == "left near" and len(subjects) >= 2:
+        # القوات التركية والفصائل المتحالفة معها: the participle describes the last of the
+        # coordinated nouns, its pronoun points to the ones before
+        subjects, objects = subjects[-1:], subjects[:-1]
+    elif resumptive or (not objects and not t.pronoun and rule.object.side == "right" and _after_relative(sent, t)):
         # التي تسيطر عليها المعارضة: the object is the antecedent of the relative pronoun
         objects = [k for k in sent.relative_antecedent(t.first, o_place, _only_places(rules, rule)) if k not in subjects]
     if symmetric and subjects and not objects and len(subjects) >= 2 and rule.object.side != "parties" and not (
@@ -1843,6 +1851,9 @@ def _arguments(sent: _Sentence, t: _Trigger, reading: _Reading, carried: list[_A
     genitive = sent.args[reading.subjects[0]].first == t.last + 1 and not sent.args[reading.subjects[0]].nisba \
         if reading.subjects else False
     if subjects and rule.subject.side == "agent after" and rule.object.side == "left near" and not genitive \
+            and reading.objects and all(_after_preposition(sent, k) for k in reading.objects):
+        objects = []  # المعارك ضد التنظيم بدعم من X: the one fought is not the one backed
+    if subjects and rule.subject.side == "agent after" and rule.object.side == "left near" and not genitive \
             and (not objects or sent.norms[t.first - 1] in {"،", ","}):
         # سيطرت X على … بعد هجوم … بدعم جوي روسي، هاجمت X مواقع Y، بدعم من Z: backing after a
         # comma or no actor is for the clause's subject (متهمة بمساعدة نظام الأسد: a masdar
@@ -1851,7 +1862,10 @@ def _arguments(sent: _Sentence, t: _Trigger, reading: _Reading, carried: list[_A
         if v < 0 and not objects:
             # أعادت X السيطرة على مدينة Y بإسناد جوي من Z: with no trigger verb, the actor
             # the clause opens with (a place or an actor after a preposition is none)
-            v_ks = [k for k in sent.left(t.first, False) if not sent.governed(k) and not _after_preposition(sent, k)]
+            pos, v_ks = t.first, sent.left(t.first, False)
+            while v_ks and any(sent.governed(k) or _after_preposition(sent, k) for k in v_ks):
+                pos = min(sent.args[k].first for k in v_ks)  # (بعد معارك ضد Y بدعم من Z: past Y)
+                v_ks = sent.left(pos, False)
             objects = [sent.args[k] for k in v_ks if all(sent.args[k].id != b.id for b in subjects)]
         objects = [a for a in verb_subjects.get(v, ()) if all(a.id != b.id for b in subjects)] or objects
     if subjects and not objects and rule.object.side == "right" \

@@ -763,6 +763,14 @@ CASES = [
     ("وأكدت إيران أنها ستواصل دعم حزب الله.",
      {("iran", "SUPPORTS", "hezbollah", False, False, "iran")}),
     ("وأكدت إيران أن الخطة تهدف إلى دعم حزب الله.", set()),
+    # a participle after coordinated nouns describes the last, its pronoun the ones before
+    ("وتقدمت القوات التركية والفصائل المتحالفة معها نحو مدينة منبج.",
+     {("opposition", "ALLY_OF", "turkey", False, False, None)}),
+    # the one fought is not the one backed; the masdar's pronoun is the clause subject's
+    ("وأعلنت قسد السيطرة على مدينة منبج بعد معارك ضد جبهة النصرة بدعم من الولايات المتحدة.",
+     {("sdf", "CONTROLS", "place:منبج", False, False, "sdf"),
+      ("sdf", "FIGHTS", "nusra", False, False, "sdf"),
+      ("usa", "SUPPORTS", "sdf", False, False, "sdf")}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
