@@ -171,7 +171,7 @@ def _find(finder, text):
         # with the article before the name opens no name
         ("وقتل في الغارة العقيد حسن رضائي أحد أبرز قادة فيلق القدس مع مرافقيه.",
          [("حسن رضائي", "أحد أبرز قادة", "iran.quds_force", None)]),
-        ("واعتقلت الدورية بعد الاشتباك سامر الحلبي أحد مؤسسي هيئة تحرير الشام.",
+        ("واعتقلت الدورية بعد الاشتباك الشيخ سامر الحلبي أحد مؤسسي هيئة تحرير الشام.",
          [("سامر الحلبي", "أحد مؤسسي", "hts", None)]),
         # a known person after "one of the commanders of" (an unknown one is too often a
         # noun phrase); a conjunction glued to a kunya before an appositive role
@@ -216,6 +216,10 @@ def test_role_and_name(finder, text, expected):
         # comma before it has no name before it
         "وكان وراء الاشتباك محاولة أحد أعضاء هيئة تحرير الشام مصادرة منزل قروي.",
         "وكرمت القناة في حادثة هبوط الطيار الإيراني في المطار عنوة.",
+        # a noun that governs the role (إدارة الرئيس الإيراني) is no name; nor is an
+        # unknown phrase without a rank, title or comma before أحد قادة X
+        "وشدد على ضرورة التزام إدارة الرئيس الإيراني بوعودها.",
+        "أثار انشقاق أحد كبار قادة هيئة تحرير الشام جدلا واسعا.",
         # the organization before بقيادة, and a common noun after it
         "وقاتل موالون لتنظيم داعش بقيادة رجل غامض في الصحراء.",
         # a verbal noun after a comma is no name

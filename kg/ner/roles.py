@@ -243,10 +243,12 @@ class RoleMentionFinder(MentionFinder):
                 person = self._name_after(tokens, placed, after_role, role, org)
             if person is None and (role.role_ar.startswith("ال") or role.name_before) \
                     and org and org != role.org:
-                # a role with only a nisba (الطيار الإيراني) follows a name after a comma
+                # a role named by a nisba (الرئيس الإيراني) follows a name only after a comma:
+                # without one it is mostly governed by a noun (إدارة الرئيس الإيراني)
                 comma = i > 0 and tokens[i - 1].norm in _COMMAS
-                if "org" in role.takes or comma:
-                    person = self._name_before(tokens, placed, i)
+                by_nisba = any(f.mention.form == "nisba" for k, f in placed.items() if after_role <= k < j)
+                if comma or not by_nisba:
+                    person = self._name_before(tokens, placed, i, strict=role.name_before)
             if person is None:
                 continue
             start, end, actor, last = person
@@ -425,8 +427,10 @@ class RoleMentionFinder(MentionFinder):
             return None  # a role + one unknown word (a lone first name, a noun) is too weak
         return tokens[j].start, tokens[k - 1].end, None, k - 1
 
-    def _name_before(self, tokens, placed, i):
-        """The name just before the role at token ``i`` (apposition), or None."""
+    def _name_before(self, tokens, placed, i, strict: bool = False):
+        """The name just before the role at token ``i`` (apposition), or None; where
+        ``strict``, a name the gazetteer does not know needs a rank, a title or a comma
+        before it (العميد فلان أحد قادة X, not أثار انشقاق أحد قادة X)."""
         k = i - 1
         if k >= 0 and tokens[k].norm in _COMMAS:
             k -= 1
@@ -451,6 +455,9 @@ class RoleMentionFinder(MentionFinder):
         if first > 0 and self._name_like(tokens[first - 1]) and (first - 1) not in placed \
                 and not _has_article(tokens[first - 1]):
             return None  # no clear left edge: the name may begin earlier
+        if strict and not (first > 0 and (self._words.get(tokens[first - 1].norm) == "honorific"
+                                          or tokens[first - 1].norm in _COMMAS)):
+            return None
         start = tokens[first].start
         if tokens[first].norm.startswith("و") and self._words.get(tokens[first].norm[1:]) == "compound":
             start += letters_offset(tokens[first].surface, 1)  # وأبو همام: the conjunction
