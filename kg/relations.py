@@ -869,18 +869,29 @@ class _Sentence:
             return [m for m, b in enumerate(self.args) if b.group == a.group]
         members = [k]
         m = k
-        while m + 1 < len(self.args) and self._coordinated(m, m + 1):
-            m += 1
+        while m + 1 < len(self.args) and (self._coordinated(m, m + 1) or self._past_apposition(m, m + 2)):
+            m += 1 if self._coordinated(m, m + 1) else 2
             members.append(m)
         m = k
-        while m > 0 and self._coordinated(m - 1, m):
-            m -= 1
+        while m > 0 and (self._coordinated(m - 1, m) or self._past_apposition(m - 2, m)):
+            m -= 1 if self._coordinated(m - 1, m) else 2
             members.insert(0, m)
         role = min((r for r, person in self.owner.items() if person == k and r < k), default=None)
         if len(members) == 1 and role is not None and self.args[role].group is None:
             # وزيرا الدفاع التركي X والسوري Y: Y is coordinated through the first word of its role phrase
             return sorted(set(self.group(role)) | {k})
         return members
+
+    def _past_apposition(self, k: int, m: int) -> bool:
+        """Whether argument ``m`` is joined by و to ``k`` past an apposition about ``k``
+        between commas (عناصر X، حليف Y، وZ: X and Z)."""
+        if k < 0 or m >= len(self.args):
+            return False
+        a, y, b = self.args[k], self.args[k + 1], self.args[m]
+        words = self.norms[a.last + 1 : b.first]
+        return (m == k + 2 and len(words) >= 3 and words[0] in {"،", ","} and self._is_trigger_word(a.last + 2)
+                and self.norms[y.last + 1] in {"،", ","} and y.last + 2 == b.first and b.clitic.startswith("و")
+                and a.place == b.place)
 
     def _coordinated(self, k: int, m: int) -> bool:
         a, b = self.args[k], self.args[m]
@@ -889,6 +900,9 @@ class _Sentence:
         if _clitic_preposition(b.clitic) not in ("", _clitic_preposition(a.clitic)):
             return False  # مرتبطة بفيلق القدس التابع للحرس الثوري وبفصائل …: وب joins the ب noun
         between = self.norms[a.last + 1 : b.first]
+        if any(w in {"،", ","} for w in between) and any(
+                self.norms[i] in {"،", ","} and self._is_trigger_word(i + 1) for i in range(max(0, a.first - 4), a.first - 1)):
+            return False  # X، حليف Y، وZ: Y closes an apposition, Z is coordinated with X
         if not between and b.nisba and not a.nisba and not b.clitic.startswith("و"):
             return a.id == b.id  # القوات الحكومية السورية: a nisba that restates its noun
         if between and any(w not in _COORD_SEP and w not in {"و", "،", ","} for w in between):
@@ -1044,7 +1058,8 @@ class _Sentence:
                 if (self.usable(k, allow_place, subject) or k in self.owner) and (subject or near or not self.speaker_at(k)) \
                         and (locatives or not self.locative(k)) and not (verb and limit > 0 and self.governed(k)) \
                         and not (places and not self.args[k].place):
-                    return self.resolve(self.group(self.owner.get(k, k)))
+                    # (X، حليف Y، وZ: searched from حليف, Z after it is no member)
+                    return self.resolve([m for m in self.group(self.owner.get(k, k)) if self.args[m].first < pos])
                 i = self.args[k].first - 1
                 seen += 0 if k in self.attached else 1
                 continue
@@ -2246,6 +2261,9 @@ def _symmetric_group(sent: _Sentence, t: _Trigger) -> list[int]:
     if k is not None and not sent.args[k].place and not sent.args[k].clitic.endswith(_PREPOSITION_CLITICS) \
             and sent.norms[t.last] not in _PREPOSITIONS and (sent.args[k].nisba or not _definite(sent, t)):
         ks = sent.group(k)
+        if t.first > 0 and sent.norms[t.first - 1] in {"،", ","}:
+            # X، حليف Y، وZ: an apposition ends at its comma, Z is coordinated with X
+            ks = [m for m in ks if not any(w in {"،", ","} for w in sent.norms[t.last + 1 : sent.args[m].first])]
         if len(ks) >= 2:
             return sent.resolve(ks)
     # a chain of nisba adjectives further on: الاتفاقات التي تم التوصل إليها خلال القمة الروسية – التركية

@@ -771,6 +771,12 @@ CASES = [
      {("sdf", "CONTROLS", "place:منبج", False, False, "sdf"),
       ("sdf", "FIGHTS", "nusra", False, False, "sdf"),
       ("usa", "SUPPORTS", "sdf", False, False, "sdf")}),
+    # an apposition between commas is about the noun before it; the noun after it joins
+    # that noun, not the apposition's genitive
+    ("وقتل عدد من عناصر حزب الله، حليف النظام، وجبهة النصرة بغارات روسية.",
+     {("hezbollah", "ALLY_OF", "syria.gov", False, False, None),
+      ("russia", "ATTACKS", "hezbollah", False, False, None),
+      ("russia", "ATTACKS", "nusra", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
