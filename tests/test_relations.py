@@ -777,6 +777,9 @@ CASES = [
      {("hezbollah", "ALLY_OF", "syria.gov", False, False, None),
       ("russia", "ATTACKS", "hezbollah", False, False, None),
       ("russia", "ATTACKS", "nusra", False, False, None)}),
+    # a suspended agreement no longer holds
+    ("وأعلنت تركيا تعليق العمل بالاتفاق مع روسيا.",
+     {("turkey", "COOPERATES_WITH", "russia", True, False, "turkey")}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
