@@ -182,6 +182,9 @@ def _find(finder, text):
         # a word with و after two words of a name opens the next clause
         ("وقال الرئيس اليمني السابق سالم ناصر وأكد أن الحرب انتهت.",
          [("سالم ناصر", "الرئيس", "yemen", None)]),
+        # a name ends before a preposition on a verbal noun in ت
+        ("وأمر وزير الدفاع اللبناني سامي نادر بتمديد خدمة الضباط.",
+         [("سامي نادر", "وزير الدفاع", "lebanon", None)]),
         # an affiliation participle between the organization and the name
         ("واعتقلت الدورية قائد «مجلس منبج العسكري» المنضوي في صفوفها كاوا حسن أمس.",
          [("كاوا حسن", "قائد", "manbij_military_council", None)]),
@@ -220,6 +223,10 @@ def test_role_and_name(finder, text, expected):
         # unknown phrase without a rank, title or comma before أحد قادة X
         "وشدد على ضرورة التزام إدارة الرئيس الإيراني بوعودها.",
         "أثار انشقاق أحد كبار قادة هيئة تحرير الشام جدلا واسعا.",
+        # a conjoined actor is no complement of the role (الرئيس والنظام)
+        "وقال المعارض إن الرئيس والنظام فقدا الشرعية.",
+        # a preposition on a verbal noun in ت is no name (لتجرع، بتمديد)
+        "واضطر الزعيم الإيراني لتجرع السم بعد الحرب.",
         # the organization before بقيادة, and a common noun after it
         "وقاتل موالون لتنظيم داعش بقيادة رجل غامض في الصحراء.",
         # a verbal noun after a comma is no name

@@ -293,6 +293,9 @@ class RoleMentionFinder(MentionFinder):
             found = placed.get(j + 2 if quoted else j + 1)
         if found is None and "org" in role.takes:
             found = self._organ_nisba(tokens, placed, j)  # باسم الجيش الإسرائيلي
+        if found is not None and found.mention.start > tokens[found.first].start \
+                and tokens[found.first].norm[:1] in ("و", "ف"):
+            found = None  # a conjoined actor (الرئيس والنظام) is no complement of the role
         if found is not None and found.mention.label == "ACTOR" \
                 and not self._is_person(found.mention, unknown=False):
             is_nisba = found.mention.form == "nisba"
@@ -505,6 +508,9 @@ class RoleMentionFinder(MentionFinder):
         # a preposition on a hamza-initial word (بإنقاذ، لإعلان) or on a common word (بقوات)
         surface = normalize(token.surface).text
         if surface[:2] in ("بأ", "بإ", "لأ", "لإ", "كأ", "كإ", "وبأ", "وبإ", "ولإ", "ولأ"):
+            return False
+        # a preposition on a verbal noun or verb in ت (بتمديد، لتجرع، لتباشر)
+        if len(norm) >= 5 and norm[:2] in ("بت", "لت"):
             return False
         if norm[:1] in ("ب", "ل") and len(norm) >= 4 and self._words.get(norm[1:]) in ("stop", "verb", "group"):
             return False
