@@ -225,6 +225,7 @@ class RelationRule:
     requires_window: int = REQUIRES_WINDOW  # words after the trigger where ``requires`` may stand
     through_events: bool = False  # the object may be an event noun's (هدد بشن عملية ضد X)
     preceded_by: frozenset[str] = frozenset()  # words one of which must stand before the trigger
+    mutual: bool = False  # a directed relation held both ways between its parties
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: the readings of words are cached per rule set
@@ -322,6 +323,7 @@ def load_relation_rules(
                 requires_window=int(entry.get("requires_window", REQUIRES_WINDOW)),
                 through_events=bool(entry.get("through_events", False)),
                 preceded_by=frozenset(match_form(w) for w in entry.get("preceded_by", ())),
+                mutual=bool(entry.get("mutual", False)),
             )
         except KeyError as e:
             raise RelationRuleError(f"{where}: missing field {e.args[0]!r}") from e
@@ -1747,7 +1749,7 @@ def _read(sent: _Sentence, t: _Trigger) -> _Reading:
         return parsed
     rules = sent.rules
     rule = t.rule
-    symmetric = bool(rules.predicates[rule.predicate].get("symmetric"))
+    symmetric = bool(rules.predicates[rule.predicate].get("symmetric")) or rule.mutual
     # (برعاية روسية تركية: two mediators; يقاتل إلى جانب X وY، سيواصل قتال X وY: a phrase
     # whose complement is its object names one side only)
     if symmetric and rule.object.side != "parties" and not _complement_phrase(t):
@@ -2591,6 +2593,8 @@ def extract_statements(
             pairs = [(sent.args[a], sent.args[b]) for a, b in reading.pairs] or [
                 (a, b) for a in subjects for b in objects
             ]
+            if rule.mutual:
+                pairs += [(b, a) for a, b in pairs]  # اتهامات متبادلة بين X وY: each way
             s_not = rules.predicates[rule.predicate].get("subject_not_types", ())
             o_not = rules.predicates[rule.predicate].get("object_not_types", ())
             for a, b in pairs:

@@ -780,6 +780,11 @@ CASES = [
     # a suspended agreement no longer holds
     ("وأعلنت تركيا تعليق العمل بالاتفاق مع روسيا.",
      {("turkey", "COOPERATES_WITH", "russia", True, False, "turkey")}),
+    # mutual accusations: each way; exchanging accusations is no exchange of fire
+    ("وتصاعدت الاتهامات المتبادلة بين تركيا وقسد بخرق الهدنة.",
+     {("turkey", "OPPOSES", "sdf", False, False, None), ("sdf", "OPPOSES", "turkey", False, False, None)}),
+    ("وتبادلت روسيا والولايات المتحدة الاتهامات بعرقلة الحل.",
+     {("russia", "OPPOSES", "usa", False, False, None), ("usa", "OPPOSES", "russia", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
