@@ -785,6 +785,9 @@ CASES = [
      {("turkey", "OPPOSES", "sdf", False, False, None), ("sdf", "OPPOSES", "turkey", False, False, None)}),
     ("وتبادلت روسيا والولايات المتحدة الاتهامات بعرقلة الحل.",
      {("russia", "OPPOSES", "usa", False, False, None), ("usa", "OPPOSES", "russia", False, False, None)}),
+    # welcoming what an actor achieved backs it
+    ("ورحبت تركيا بما حققه الجيش الوطني السوري في عفرين.",
+     {("turkey", "SUPPORTS", "sna", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
