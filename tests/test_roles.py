@@ -185,6 +185,10 @@ def _find(finder, text):
         # a name ends before a preposition on a verbal noun in ت
         ("وأمر وزير الدفاع اللبناني سامي نادر بتمديد خدمة الضباط.",
          [("سامي نادر", "وزير الدفاع", "lebanon", None)]),
+        # two ministers named together: each known one a member of his own state
+        ("ويلتقي وزيرا خارجية البلدين سيرغي لافروف وفيصل المقداد الأسبوع المقبل.",
+         [("سيرغي لافروف", "وزيرا خارجية", "russia", "lavrov"),
+          ("فيصل المقداد", "وزيرا خارجية", "syria.gov", "faisal_mekdad")]),
         # an affiliation participle between the organization and the name
         ("واعتقلت الدورية قائد «مجلس منبج العسكري» المنضوي في صفوفها كاوا حسن أمس.",
          [("كاوا حسن", "قائد", "manbij_military_council", None)]),

@@ -67,6 +67,7 @@ class RolePattern:
     in_names: bool = False  # the first role word also occurs inside names (أمير)
     org_before: bool = False  # the organization precedes the role words (X بزعامة Y)
     name_before: bool = False  # read the name before the role too (فلان أحد قادة X)
+    dual: bool = False  # the role names two people (وزيرا الخارجية X وY)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -106,7 +107,7 @@ def _roles(path: str, mtime: float) -> tuple[RolePattern, ...]:
             role_ar=e["role_ar"], title_en=e["title_en"], takes=frozenset(e["takes"]),
             needs_org=e["needs_org"], org=e.get("org"), unit=e.get("unit"), relation=e["relation"],
             in_names=e.get("in_names", False), org_before=e.get("org_before", False),
-            name_before=e.get("name_before", False),
+            name_before=e.get("name_before", False), dual=e.get("dual", False),
         )
         for _, e in read_validated(path, "roles.schema.json")
     )
@@ -214,16 +215,16 @@ class RoleMentionFinder(MentionFinder):
                 if hit is None:
                     i += 1
                     continue
-                mention, i = hit
-                mentions.append(mention)
+                found_here, i = hit
+                mentions.extend(found_here)
         return mentions
 
     # -- one role at token i -------------------------------------------------------------
 
     def _match_at(self, doc: str, tokens, placed, i, found: list[Mention] = ()):
-        """``(mention, next token index)`` for a role starting at token ``i``, or None;
+        """``(mentions, next token index)`` for a role starting at token ``i``, or None;
         ``found`` are the gazetteer mentions of the document, for organizations named
-        again by their head noun."""
+        again by their head noun. A dual role (وزيرا الخارجية X وY) gives two mentions."""
         for role in self._role_patterns(tokens, i):
             after_role = i + len(role.words)
             if role.org_before:
@@ -252,14 +253,35 @@ class RoleMentionFinder(MentionFinder):
             if person is None:
                 continue
             start, end, actor, last = person
-            org = self._organ(org, role)
-            mention = Mention(
-                start=start, end=end, text=doc[start:end], label="PER", finder=self.name,
-                sentence=tokens[i].sentence, actor=actor, form="role", role=role.role_ar,
-                org=org,
-            )
-            return mention, max(last + 1, i + 1)
+            people = [(start, end, actor, org)]
+            second = self._second_person(tokens, placed, last + 1) if role.dual else None
+            if second is not None:
+                people.append((*second[:3], None))
+                last = second[3]
+            mentions = [
+                Mention(
+                    start=start, end=end, text=doc[start:end], label="PER", finder=self.name,
+                    sentence=tokens[i].sentence, actor=actor, form="role", role=role.role_ar,
+                    org=self._organ(org, role) if org else self._own_org(actor) if role.dual else None,
+                )
+                for start, end, actor, org in people
+            ]
+            return mentions, max(last + 1, i + 1)
         return None
+
+    def _second_person(self, tokens, placed, k: int):
+        """``(start, end, actor, last token)`` of a known person joined by و at token ``k``
+        (وزيرا الخارجية X وY), or None."""
+        f = placed.get(k)
+        if f is None or not tokens[k].norm.startswith("و") or f.mention.start <= tokens[k].start \
+                or f.mention.label != "ACTOR" or not self._is_person(f.mention, unknown=False):
+            return None
+        return f.mention.start, f.mention.end, f.mention.actor, f.last
+
+    def _own_org(self, actor_id: str | None) -> str | None:
+        """The organization the gazetteer gives a known person (his state), or None."""
+        actor = self._actors.get(actor_id or "") if self._actors is not None else None
+        return actor.parent if actor is not None else None
 
     def _role_patterns(self, tokens, i) -> list[RolePattern]:
         """Role patterns whose words stand at token ``i``, longest first."""
