@@ -1563,6 +1563,14 @@ def _agent(sent: _Sentence, t: _Trigger, allow_place: bool, before: bool = True)
                 and t.rule.object.side in ("left", "left near", "parties"):
             hit = 1  # بدعم من روسيا، بإسناد جوي ومدفعي من روسيا
         if hit:
+            inside = [k for k in range(len(sent.args)) if t.last < sent.args[k].first and sent.args[k].last < i
+                      and sent.usable(k, False, True) and not sent.governed(k)]
+            if inside and any(sent.is_(j, "relative") for j in range(t.last + 1, sent.args[inside[0]].first)):
+                # الحملة التي كانت قوات النظام تشنها على X: the relative clause's subject; none
+                # where it only intends the act (العملية التي كانت أنقرة تعتزم شنها: a threat)
+                if any(cue_at(sent.norms, i - 1, c) for c in sent.rules.cues.of("future")):
+                    return []
+                return sent.resolve(sent.group(inside[0]))
             ks, _ = sent.right(i + hit, False, 4)
             if ks:
                 return ks

@@ -788,6 +788,9 @@ CASES = [
     # welcoming what an actor achieved backs it
     ("ورحبت تركيا بما حققه الجيش الوطني السوري في عفرين.",
      {("turkey", "SUPPORTS", "sna", False, False, None)}),
+    # the subject of the relative clause before an agent marker is the event's agent
+    ("وتوقفت الحملة التي كانت قوات النظام تشنها ضد هيئة تحرير الشام.",
+     {("syria.gov", "ATTACKS", "hts", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
