@@ -1619,7 +1619,8 @@ def _objective_genitive(sent: _Sentence, t: _Trigger, k: int) -> bool:
     if not _governed(t) and t.first > 0 and sent.arg_at[t.first - 1] is not None:
         return False
     end = sent.end_of(sent.group(k))
-    return not (end < len(sent.tokens) and (sent.norms[end] in {"على", "ضد"} or sent.norms[end].startswith("ل")))
+    return not (end < len(sent.tokens) and (sent.norms[end] in {"على", "ضد"} or (
+        sent.norms[end].startswith("ل") and sent.norms[end] not in _VSO_OPENERS and not sent.is_(end, "boundary"))))
 
 
 def _governed(t: _Trigger) -> bool:
@@ -2032,7 +2033,7 @@ def _clause_agent(sent: _Sentence, t: _Trigger, verb_subjects: Mapping[int, list
             return [sent.args[k] for k in sent.left(t.first, False, near=True)
                     if all(sent.args[k].id != a.id for a in verb_subjects.get(v, ()))]
         return list(verb_subjects.get(v, ()))
-    if i > 1:
+    if i > 1 or sent.arg_at[i] is not None:
         # تحضّر تركيا لعملية … بالتنسيق مع روسيا: with no trigger verb, the actor the
         # clause opens with (not a place, not one after a preposition)
         return [sent.args[k] for k in sent.left(t.first, False)

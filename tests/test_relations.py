@@ -791,6 +791,11 @@ CASES = [
     # the subject of the relative clause before an agent marker is the event's agent
     ("وتوقفت الحملة التي كانت قوات النظام تشنها ضد هيئة تحرير الشام.",
      {("syria.gov", "ATTACKS", "hts", False, False, None)}),
+    # the war on a group; the genitive of a governed masdar before a negation is its object
+    ("وقال إن القوات الروسية العاملة في الحرب على جبهة النصرة ستبقى.",
+     {("russia", "FIGHTS", "nusra", False, False, None)}),
+    ("وتعهدت روسيا بمحاربة جبهة النصرة حتى النهاية.",
+     {("russia", "FIGHTS", "nusra", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
