@@ -1761,6 +1761,10 @@ def _read(sent: _Sentence, t: _Trigger) -> _Reading:
     symmetric = bool(rules.predicates[rule.predicate].get("symmetric")) or rule.mutual
     # (برعاية روسية تركية: two mediators; يقاتل إلى جانب X وY، سيواصل قتال X وY: a phrase
     # whose complement is its object names one side only)
+    sides = _sides(sent, t) if symmetric and rule.object.side != "parties" else None
+    if sides is not None:
+        # اشتباكات بين X وY من جهة، وZ من جهة أخرى: each side against the other only
+        return _Reading([], [], pairs=[(a, b) for a in sides[0] for b in sides[1]])
     if symmetric and rule.object.side != "parties" and not _complement_phrase(t):
         pairs = _symmetric_group(sent, t)
         if len(pairs) >= 2:
@@ -2246,6 +2250,38 @@ def _vso_in_relative(sent: _Sentence, t: _Trigger, allow_place: bool) -> bool:
         return False
     end = sent.end_of(ks)
     return end < len(sent.tokens) and sent.arg_at[end] is not None
+
+
+_SIDE = frozenset(match_form(w) for w in ("جهة", "طرف", "ناحية"))
+_OTHER_SIDE = frozenset(match_form(w) for w in ("أخرى", "آخر", "ثانية", "ثان"))
+
+
+def _sides(sent: _Sentence, t: _Trigger) -> tuple[list[int], list[int]] | None:
+    """The two sides of بين … من جهة، و… من جهة أخرى after a trigger of two parties
+    (المعارك بين X وY من جهة، وZ من جهة أخرى), each side's arguments; None where the
+    parties are not set out so."""
+    n = len(sent.tokens)
+
+    def side_at(i: int) -> bool:
+        return i + 1 < n and sent.norms[i] == "من" and sent.norms[i + 1] in _SIDE
+
+    bayn = next((i for i in range(t.last + 1, min(n, t.last + RIGHT_WINDOW)) if sent.norms[i] in {"بين", "وبين"}), None)
+    if bayn is None or any(sent.stop(i) for i in range(t.last + 1, bayn)):
+        return None
+    first = next((i for i in range(bayn + 1, n) if side_at(i) or sent.stop(i)), None)
+    if first is None or not side_at(first):
+        return None
+    second = next((i for i in range(first + 2, n) if (side_at(i) and i + 2 < n and sent.norms[i + 2] in _OTHER_SIDE)
+                   or sent.stop(i)), None)
+    if second is None or not side_at(second):
+        return None
+    def members(lo: int, hi: int) -> list[int]:
+        # (قوات النظام والمسلحين الموالين لها: a group named by its patron is on the patron's side)
+        return sent.resolve([k for k, a in enumerate(sent.args) if lo < a.first and a.last < hi and not a.place
+                             and not (a.last + 1 < n and sent.is_(a.last + 1, "affiliation"))])
+
+    one, other = members(bayn, first), members(first + 1, second)
+    return (one, other) if one and other else None
 
 
 def _symmetric_group(sent: _Sentence, t: _Trigger) -> list[int]:

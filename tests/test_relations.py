@@ -796,6 +796,9 @@ CASES = [
      {("russia", "FIGHTS", "nusra", False, False, None)}),
     ("وتعهدت روسيا بمحاربة جبهة النصرة حتى النهاية.",
      {("russia", "FIGHTS", "nusra", False, False, None)}),
+    # two sides set out with من جهة … من جهة أخرى: each side against the other only
+    ("وتواصلت المعارك بين مقاتلي جبهة النصرة وهيئة تحرير الشام من جهة، وقوات النظام من جهة أخرى.",
+     {("nusra", "FIGHTS", "syria.gov", False, False, None), ("hts", "FIGHTS", "syria.gov", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
