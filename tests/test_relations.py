@@ -799,6 +799,9 @@ CASES = [
     # two sides set out with من جهة … من جهة أخرى: each side against the other only
     ("وتواصلت المعارك بين مقاتلي جبهة النصرة وهيئة تحرير الشام من جهة، وقوات النظام من جهة أخرى.",
      {("nusra", "FIGHTS", "syria.gov", False, False, None), ("hts", "FIGHTS", "syria.gov", False, False, None)}),
+    # the sender after the shipment (أرسلتها X) is its agent, not the attacker before it
+    ("وقصفت الطائرات الإسرائيلية شحنة أسلحة أرسلتها إيران إلى حزب الله.",
+     {("iran", "SUPPLIES", "hezbollah", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
