@@ -802,6 +802,9 @@ CASES = [
     # the sender after the shipment (أرسلتها X) is its agent, not the attacker before it
     ("وقصفت الطائرات الإسرائيلية شحنة أسلحة أرسلتها إيران إلى حزب الله.",
      {("iran", "SUPPLIES", "hezbollah", False, False, None)}),
+    # the party that concluded an agreement, after it (اتفاق أبرمه X مع Y)
+    ("وخرج المقاتلون تنفيذا لاتفاق أبرمته هيئة تحرير الشام مع تركيا.",
+     {("hts", "COOPERATES_WITH", "turkey", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
