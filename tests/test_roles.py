@@ -189,6 +189,11 @@ def _find(finder, text):
         ("ويلتقي وزيرا خارجية البلدين سيرغي لافروف وفيصل المقداد الأسبوع المقبل.",
          [("سيرغي لافروف", "وزيرا خارجية", "russia", "lavrov"),
           ("فيصل المقداد", "وزيرا خارجية", "syria.gov", "faisal_mekdad")]),
+        # a role without its organization before a known person: his own organization
+        ("ودعا الأمين العام للمنظمة بان كي مون إلى وقف القتال.",
+         [("بان كي مون", "الأمين العام", "un", "ban_ki_moon")]),
+        ("وقال رئيس مجلس النواب نبيه بري إن الجلسة تأجلت.",
+         [("نبيه بري", "رئيس مجلس النواب", "lebanon", "nabih_berri")]),
         # an affiliation participle between the organization and the name
         ("واعتقلت الدورية قائد «مجلس منبج العسكري» المنضوي في صفوفها كاوا حسن أمس.",
          [("كاوا حسن", "قائد", "manbij_military_council", None)]),
@@ -231,6 +236,10 @@ def test_role_and_name(finder, text, expected):
         "وقال المعارض إن الرئيس والنظام فقدا الشرعية.",
         # a preposition on a verbal noun in ت is no name (لتجرع، بتمديد)
         "واضطر الزعيم الإيراني لتجرع السم بعد الحرب.",
+        # a role in a construct with a person is the person's officer, not the person
+        "والتقى وزير خارجية الأسد نظيره العماني في مسقط.",
+        # a noun with "our" is no name word; a preposition before a known name is none
+        "وقال وزير خارجيتنا إن الزيارة ناجحة.",
         # the organization before بقيادة, and a common noun after it
         "وقاتل موالون لتنظيم داعش بقيادة رجل غامض في الصحراء.",
         # a verbal noun after a comma is no name

@@ -233,9 +233,19 @@ class RoleMentionFinder(MentionFinder):
                 org, j = self._complement(role, tokens, placed, after_role)
             if org is None and "org" in role.takes and not role.org_before:
                 org, j = self._named_before(tokens, placed, after_role, found) or (org, j)
-            if role.needs_org and org is None:
-                continue
             person = self._name_after(tokens, placed, j, role, org)
+            if role.needs_org and org is None:
+                # a role without its organization, or with a head noun that names none of the
+                # document (الأمين العام للمنظمة), before a person the gazetteer knows: the
+                # person's own organization
+                if person is None and j < len(tokens) and _definite_head(tokens[j]):
+                    person = self._name_after(tokens, placed, j + 1, role, org)
+                # a role that ends in a construct noun (وزير خارجية الأسد) owns the name after it
+                last = role.role_ar.split()[-1]
+                construct = not last.startswith("ال") and not last.endswith(("ه", "ها", "هم", "هما"))
+                org = self._own_org(person[2], role) if person is not None and not construct else None
+                if org is None:
+                    continue
             if person is not None and role.name_before and person[2] is None:
                 person = None  # an unknown name after أحد قادة X is too often a noun phrase
             if person is None and self._actors is None and not role.needs_org and org != role.org:
@@ -262,7 +272,7 @@ class RoleMentionFinder(MentionFinder):
                 Mention(
                     start=start, end=end, text=doc[start:end], label="PER", finder=self.name,
                     sentence=tokens[i].sentence, actor=actor, form="role", role=role.role_ar,
-                    org=self._organ(org, role) if org else self._own_org(actor) if role.dual else None,
+                    org=self._organ(org, role) if org else self._own_org(actor, role) if role.dual else None,
                 )
                 for start, end, actor, org in people
             ]
@@ -278,10 +288,15 @@ class RoleMentionFinder(MentionFinder):
             return None
         return f.mention.start, f.mention.end, f.mention.actor, f.last
 
-    def _own_org(self, actor_id: str | None) -> str | None:
-        """The organization the gazetteer gives a known person (his state), or None."""
+    def _own_org(self, actor_id: str | None, role: RolePattern) -> str | None:
+        """The organization the gazetteer gives a known person: of his role with these
+        role words (رئيس مجلس النواب نبيه بري: lebanon, not his party), else his parent."""
         actor = self._actors.get(actor_id or "") if self._actors is not None else None
-        return actor.parent if actor is not None else None
+        if actor is None:
+            return None
+        words = " ".join(role.words)
+        held = [r.org for r in actor.roles if r.title_ar and match_form(r.title_ar).startswith(words)]
+        return held[0] if held else actor.parent
 
     def _role_patterns(self, tokens, i) -> list[RolePattern]:
         """Role patterns whose words stand at token ``i``, longest first."""
@@ -442,7 +457,8 @@ class RoleMentionFinder(MentionFinder):
             k += 1
             if self._ends_name(tokens, j, k - 1):
                 break
-        if k > j and not _has_article(tokens[j]) and k in placed and k - j < _MAX_NAME:
+        if k > j and not _has_article(tokens[j]) and k in placed and k - j < _MAX_NAME \
+                and not ("org" in role.takes and tokens[j].norm.startswith("ل")):
             m = placed[k].mention
             if m.label == "ACTOR" and self._is_person(m) and self._actors is not None \
                     and m.start == tokens[k].start:
@@ -522,8 +538,8 @@ class RoleMentionFinder(MentionFinder):
         if norm.startswith("لل") or (len(norm) >= 6 and norm[:3] in ("بال", "كال", "وال", "فال")):
             return False
         # a noun with a possessive pronoun (استعدادها، موقفهم) is no name word
-        if len(norm) >= 5 and norm.endswith(("ها", "هم", "هما")):
-            return False
+        if (len(norm) >= 5 and norm.endswith(("ها", "هم", "هما"))) or (len(norm) >= 6 and norm.endswith("نا")):
+            return False  # (and خارجيتنا)
         # a role word is no name (وتوعد مستشار، وزير الداخلية)
         if norm in self._role_words or (norm[:1] in ("و", "ف") and norm[1:] in self._role_words):
             return False
