@@ -738,7 +738,8 @@ class _Sentence:
                 or (word.startswith("و") and word[1:] in lex["toponym_head"])  # قرى وبلدات
                 or self.is_(j, "actor_head")  # قصف أحياء X وY بالمروحيات والمدفعية: the arms
                 or self._head_noun(word)  # أحياء المدينة ومطارها: the city spoken of, no name
-                or word in lex["boundary"] or word.isdigit() or len(word) < 2):
+                or word in lex["boundary"] or word.isdigit() or len(word) < 2
+                or (word[:1] in _PREPOSITION_CLITICS and word[1:] in _PRONOUN_SUFFIXES)):  # قاعدة لها
             return None
         if word.startswith(("ل", "ب")) and not word.startswith("لل") and not lex["toponym_stop"].isdisjoint(
             s for s, _ in _readings(word, _NOUN_PREFIXES)
@@ -1218,7 +1219,10 @@ class _Sentence:
             i, j, resumptive = found
             if resumptive:
                 return [], resumptive
+            # (على أي هجوم أمريكي: a marker that is an event noun licenses its agent's nisba)
+            saved, self.event_nisba = self.event_nisba, self.event_nisba or self._is_trigger_word(i)
             ks, _ = self.right(j, allow_place, MARKER_GAP, phrase=True)
+            self.event_nisba = saved
             if ks:
                 best = (i, ks, False)
         if clitics and pos < len(self.tokens):

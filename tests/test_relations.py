@@ -805,6 +805,14 @@ CASES = [
     # the party that concluded an agreement, after it (اتفاق أبرمه X مع Y)
     ("وخرج المقاتلون تنفيذا لاتفاق أبرمته هيئة تحرير الشام مع تركيا.",
      {("hts", "COOPERATES_WITH", "turkey", False, False, None)}),
+    # a vow to retaliate against any attack threatens the would-be attacker; لن تتردد
+    # (will not hesitate) is no negation; ردا على (in response to) is no threat
+    ("وأكد رجب طيب أردوغان أن تركيا لن تتردد في الرد على أي هجوم تشنه قوات النظام.",
+     {("turkey", "THREATENS", "syria.gov", False, False, "erdogan")}),
+    ("وقالت إيران إنها سترد على أي اعتداء من جانب الولايات المتحدة.",
+     {("iran", "THREATENS", "usa", False, False, "iran")}),
+    ("وقصفت تركيا مواقع قسد ردا على هجوم استهدف قاعدة لها.",
+     {("turkey", "ATTACKS", "sdf", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
