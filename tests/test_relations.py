@@ -813,6 +813,9 @@ CASES = [
      {("iran", "THREATENS", "usa", False, False, "iran")}),
     ("وقصفت تركيا مواقع قسد ردا على هجوم استهدف قاعدة لها.",
      {("turkey", "ATTACKS", "sdf", False, False, None)}),
+    # who will face the consequences or pay the price is threatened by the speaker
+    ("وقال فلاديمير بوتين إن هيئة تحرير الشام ستدفع الثمن إذا هاجمت القاعدة.",
+     {("putin", "THREATENS", "hts", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
