@@ -13,7 +13,7 @@ reads them and walks the tokens.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -221,7 +221,7 @@ class RoleMentionFinder(MentionFinder):
 
     # -- one role at token i -------------------------------------------------------------
 
-    def _match_at(self, doc: str, tokens, placed, i, found: list[Mention] = ()):
+    def _match_at(self, doc: str, tokens, placed, i, found: Sequence[Mention] = ()):
         """``(mentions, next token index)`` for a role starting at token ``i``, or None;
         ``found`` are the gazetteer mentions of the document, for organizations named
         again by their head noun. A dual role (وزيرا الخارجية X وY) gives two mentions."""
@@ -241,8 +241,8 @@ class RoleMentionFinder(MentionFinder):
                 if person is None and j < len(tokens) and _definite_head(tokens[j]):
                     person = self._name_after(tokens, placed, j + 1, role, org)
                 # a role that ends in a construct noun (وزير خارجية الأسد) owns the name after it
-                last = role.role_ar.split()[-1]
-                construct = not last.startswith("ال") and not last.endswith(("ه", "ها", "هم", "هما"))
+                last_word = role.role_ar.split()[-1]
+                construct = not last_word.startswith("ال") and not last_word.endswith(("ه", "ها", "هم", "هما"))
                 org = self._own_org(person[2], role) if person is not None and not construct else None
                 if org is None:
                     continue
@@ -263,16 +263,16 @@ class RoleMentionFinder(MentionFinder):
             if person is None:
                 continue
             start, end, actor, last = person
-            people = [(start, end, actor, org)]
+            org = self._organ(org, role) if org else None
+            people = [(start, end, actor, org or (self._own_org(actor, role) if role.dual else None))]
             second = self._second_person(tokens, placed, last + 1) if role.dual else None
-            if second is not None:
-                people.append((*second[:3], None))
-                last = second[3]
+            if second is not None:  # each of two ministers is a member of his own state
+                start, end, actor, last = second
+                people.append((start, end, actor, self._own_org(actor, role)))
             mentions = [
                 Mention(
                     start=start, end=end, text=doc[start:end], label="PER", finder=self.name,
-                    sentence=tokens[i].sentence, actor=actor, form="role", role=role.role_ar,
-                    org=self._organ(org, role) if org else self._own_org(actor, role) if role.dual else None,
+                    sentence=tokens[i].sentence, actor=actor, form="role", role=role.role_ar, org=org,
                 )
                 for start, end, actor, org in people
             ]
@@ -372,7 +372,7 @@ class RoleMentionFinder(MentionFinder):
             return None
         return ending[0].mention.actor
 
-    def _named_before(self, tokens, placed, j: int, found: list[Mention]) -> tuple[str, int] | None:
+    def _named_before(self, tokens, placed, j: int, found: Sequence[Mention]) -> tuple[str, int] | None:
         """``(organization, next token)`` for a definite head noun at token ``j`` that names
         again an organization of the document named in full before it (المتحدث باسم
         المجلس after مجلس منبج العسكري, الأمين العام للجامعة after جامعة الدول العربية):
@@ -537,9 +537,9 @@ class RoleMentionFinder(MentionFinder):
         # a preposition fused with the article (للصحفيين، بالقرب) does not start a name
         if norm.startswith("لل") or (len(norm) >= 6 and norm[:3] in ("بال", "كال", "وال", "فال")):
             return False
-        # a noun with a possessive pronoun (استعدادها، موقفهم) is no name word
+        # a noun with a possessive pronoun (استعدادها، موقفهم، خارجيتنا) is no name word
         if (len(norm) >= 5 and norm.endswith(("ها", "هم", "هما"))) or (len(norm) >= 6 and norm.endswith("نا")):
-            return False  # (and خارجيتنا)
+            return False
         # a role word is no name (وتوعد مستشار، وزير الداخلية)
         if norm in self._role_words or (norm[:1] in ("و", "ف") and norm[1:] in self._role_words):
             return False
