@@ -816,6 +816,11 @@ CASES = [
     # who will face the consequences or pay the price is threatened by the speaker
     ("وقال فلاديمير بوتين إن هيئة تحرير الشام ستدفع الثمن إذا هاجمت القاعدة.",
      {("putin", "THREATENS", "hts", False, False, None)}),
+    # concern about an actor's act criticizes the actor; about a situation, no one
+    ("وأبدت تركيا قلقها من سيطرة وحدات حماية الشعب على مدينة منبج.",
+     {("turkey", "OPPOSES", "ypg", False, False, None),
+      ("ypg", "CONTROLS", "place:منبج", False, False, None)}),
+    ("وأعربت روسيا عن قلقها من تدهور الوضع الإنساني في مدينة إدلب.", set()),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
