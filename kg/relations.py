@@ -1374,6 +1374,16 @@ def _pronoun_org(sent: _Sentence, lo: int, hi: int, actors: Mapping[str, Actor])
     return None
 
 
+def _self_relation(predicate: str, s: _Arg, o: _Arg) -> bool:
+    """Whether a relation between an actor and one of its own members or units would say
+    nothing: a person and the organization they act for in anything but an arrest
+    (بوتين وروسيا، الأسد والحكومة), a unit opposing or threatening its own organization;
+    a state backing its proxy, or arresting its own commander, says something."""
+    if predicate in ("MEMBER_OF", "PART_OF", "ATTACKS"):
+        return False
+    return s.person or o.person or predicate in ("OPPOSES", "THREATENS")
+
+
 def _inside(actors: Mapping[str, Actor], unit: str, org: str) -> bool:
     """Whether actor ``unit`` is a part of ``org`` (russia.mod of russia)."""
     seen = set()
@@ -2537,8 +2547,9 @@ def extract_statements(
 
         def emit(s: _Arg, predicate: str, o: _Arg, trigger_words: tuple[int, int], confidence: float,
                  mod, words: Sequence[int], reported_by: str | None) -> None:
-            if s.id == o.id:
-                return
+            if s.id == o.id or (_self_relation(predicate, s, o)
+                                and (_inside(actors, s.id, o.id) or _inside(actors, o.id, s.id))):
+                return  # (… بناء على طلب من الرئيس السوري: no backing of a state by its own president)
             symmetric = bool(rules.predicates[predicate].get("symmetric"))
             key = (s.id, predicate, o.id)
             if symmetric:

@@ -821,6 +821,9 @@ CASES = [
      {("turkey", "OPPOSES", "ypg", False, False, None),
       ("ypg", "CONTROLS", "place:منبج", False, False, None)}),
     ("وأعربت روسيا عن قلقها من تدهور الوضع الإنساني في مدينة إدلب.", set()),
+    # no backing of a state by its own president (a person and the state they act for)
+    ("وقال الكرملين إن القوات الروسية تنتشر في المنطقة بطلب من الرئيس الروسي فلاديمير بوتين.",
+     {("putin", "MEMBER_OF", "russia", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
