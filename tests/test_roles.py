@@ -194,6 +194,11 @@ def _find(finder, text):
          [("بان كي مون", "الأمين العام", "un", "ban_ki_moon")]),
         ("وقال رئيس مجلس النواب نبيه بري إن الجلسة تأجلت.",
          [("نبيه بري", "رئيس مجلس النواب", "lebanon", "nabih_berri")]),
+        # a relative clause of leading after the organization, which agrees with the pronoun
+        ("وانتشرت «الفرقة الرابعة» في جيش النظام، التي يقودها فعليا سامر الحلبي، حول المدينة.",
+         [("سامر الحلبي", "التي يقودها", "syria.gov.fourth_division", None)]),
+        ("وهاجم حزب الله، الذي يتزعمه حسن نصر الله، مواقع المسلحين.",
+         [("حسن نصر الله", "الذي يتزعمه", "hezbollah", "nasrallah")]),
         # an affiliation participle between the organization and the name
         ("واعتقلت الدورية قائد «مجلس منبج العسكري» المنضوي في صفوفها كاوا حسن أمس.",
          [("كاوا حسن", "قائد", "manbij_military_council", None)]),
@@ -240,6 +245,8 @@ def test_role_and_name(finder, text, expected):
         "والتقى وزير خارجية الأسد نظيره العماني في مسقط.",
         # a noun with "our" is no name word; a preposition before a known name is none
         "وقال وزير خارجيتنا إن الزيارة ناجحة.",
+        # a relative clause of leading with no name after it
+        "وتدعم إيران قوات المعارضة التي يقودها المتمردون الحوثيون.",
         # the organization before بقيادة, and a common noun after it
         "وقاتل موالون لتنظيم داعش بقيادة رجل غامض في الصحراء.",
         # a verbal noun after a comma is no name

@@ -45,6 +45,11 @@ _DOMAIN = frozenset(match_form(w) for w in ("للشؤون", "لشؤون", "لش�
 _AFFILIATED = frozenset(match_form(w) for w in (
     "المنضوي", "المنضوية", "التابع", "التابعة", "المنضم", "المنضمة", "المنخرط", "المنخرطة"))
 _MAX_AFFILIATION = 3
+# Relative pronouns that open a role after its organization (الفرقة الرابعة، التي يقودها
+# فلان), in match form, with the gender they agree in; and how far back the organization
+# may stand.
+_RELATIVES = {match_form("التي"): True, match_form("الذي"): False}
+_MAX_ANTECEDENT = 8
 # The longest domain phrase and the longest parenthesis skipped after an organization.
 _MAX_DOMAIN = 4
 _MAX_PAREN = 5
@@ -228,7 +233,7 @@ class RoleMentionFinder(MentionFinder):
         for role in self._role_patterns(tokens, i):
             after_role = i + len(role.words)
             if role.org_before:
-                org, j = self._org_before(tokens, placed, i), after_role
+                org, j = self._org_before(tokens, placed, i, role), self._skip(tokens, after_role, "qualifier")
             else:
                 org, j = self._complement(role, tokens, placed, after_role)
             if org is None and "org" in role.takes and not role.org_before:
@@ -360,17 +365,26 @@ class RoleMentionFinder(MentionFinder):
             j = k
         return org, j
 
-    def _org_before(self, tokens, placed, i: int) -> str | None:
+    def _org_before(self, tokens, placed, i: int, role: RolePattern) -> str | None:
         """The organization that ends just before the role words at token ``i``, past a
-        closing quote («حركة X» بزعامة Y), or None."""
+        closing quote («حركة X» بزعامة Y); for a role opened by a relative pronoun
+        (التي يقودها، الذي يتزعمه), the nearest organization before it that agrees with the
+        pronoun («الفرقة الرابعة» في جيش النظام، التي يقودها فلان); or None."""
+        def is_org(f: _Found) -> bool:
+            return f.mention.label == "ACTOR" and f.mention.form != "nisba" \
+                and not self._is_person(f.mention, unknown=False)
+
+        feminine = _RELATIVES.get(role.words[0])
+        if feminine is not None:
+            before = sorted((f for f in placed.values() if f.last < i and i - f.last <= _MAX_ANTECEDENT),
+                            key=lambda f: -f.last)
+            agreeing = [f for f in before if is_org(f) and _feminine(f.mention.text) == feminine]
+            return agreeing[0].mention.actor if agreeing else None
         k = i - 1
         if k >= 0 and tokens[k].norm in _QUOTES:
             k -= 1
         ending = [f for f in placed.values() if f.last == k]
-        if not ending or ending[0].mention.label != "ACTOR" or ending[0].mention.form == "nisba" \
-                or self._is_person(ending[0].mention, unknown=False):
-            return None
-        return ending[0].mention.actor
+        return ending[0].mention.actor if ending and is_org(ending[0]) else None
 
     def _named_before(self, tokens, placed, j: int, found: Sequence[Mention]) -> tuple[str, int] | None:
         """``(organization, next token)`` for a definite head noun at token ``j`` that names
@@ -585,6 +599,13 @@ def _definite_head(token: Token) -> str:
         if norm.startswith(prefix) and len(norm) - len(prefix) >= 3 and _LETTERS.match(norm):
             return norm[len(prefix):]
     return ""
+
+
+def _feminine(name: str) -> bool:
+    """Whether a name takes feminine agreement: its head ends in ة or is a plural in ات
+    (الفرقة الرابعة، قوات سوريا الديمقراطية; not جيش النظام، حزب الله)."""
+    words = match_form(normalize(name).text).split()
+    return bool(words) and words[0].endswith(("ه", "ات"))
 
 
 def _long_name(name: str) -> tuple[str, ...]:
