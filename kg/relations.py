@@ -2548,8 +2548,11 @@ def extract_statements(
         def emit(s: _Arg, predicate: str, o: _Arg, trigger_words: tuple[int, int], confidence: float,
                  mod, words: Sequence[int], reported_by: str | None) -> None:
             if s.id == o.id or (_self_relation(predicate, s, o)
-                                and (_inside(actors, s.id, o.id) or _inside(actors, o.id, s.id))):
-                return  # (… بناء على طلب من الرئيس السوري: no backing of a state by its own president)
+                                and (_inside(actors, s.id, o.id) or _inside(actors, o.id, s.id))) \
+                    or ((s.media or o.media) and predicate not in ("MEMBER_OF", "PART_OF")):
+                # no backing of a state by its own president (… بناء على طلب من الرئيس السوري);
+                # a media outlet is a source, no party (نقلت وكالة سانا أن قوات الاحتلال التركي …)
+                return
             symmetric = bool(rules.predicates[predicate].get("symmetric"))
             key = (s.id, predicate, o.id)
             if symmetric:

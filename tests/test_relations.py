@@ -824,6 +824,10 @@ CASES = [
     # no backing of a state by its own president (a person and the state they act for)
     ("وقال الكرملين إن القوات الروسية تنتشر في المنطقة بطلب من الرئيس الروسي فلاديمير بوتين.",
      {("putin", "MEMBER_OF", "russia", False, False, None)}),
+    # who calls a state's presence an occupation opposes it; a media outlet is no party
+    ("وقال رجب طيب أردوغان إن المنطقة تعاني من الاحتلال الأمريكي.",
+     {("erdogan", "OPPOSES", "usa", False, False, None)}),
+    ("ونقلت الأناضول أن قوات الاحتلال الأمريكي انسحبت.", set()),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
