@@ -199,6 +199,8 @@ def _find(finder, text):
          [("سامر الحلبي", "التي يقودها", "syria.gov.fourth_division", None)]),
         ("وهاجم حزب الله، الذي يتزعمه حسن نصر الله، مواقع المسلحين.",
          [("حسن نصر الله", "الذي يتزعمه", "hezbollah", "nasrallah")]),
+        ("وقال الناطق الرسمي باسم الجماعة أسامة بن لادن إن الهجوم ناجح.",
+         [("أسامة بن لادن", "الناطق الرسمي باسم", "al_qaeda", "osama_bin_laden")]),
         # an affiliation participle between the organization and the name
         ("واعتقلت الدورية قائد «مجلس منبج العسكري» المنضوي في صفوفها كاوا حسن أمس.",
          [("كاوا حسن", "قائد", "manbij_military_council", None)]),

@@ -244,10 +244,13 @@ class RoleMentionFinder(MentionFinder):
                 # document (الأمين العام للمنظمة), before a person the gazetteer knows: the
                 # person's own organization
                 if person is None and j < len(tokens) and _definite_head(tokens[j]):
-                    person = self._name_after(tokens, placed, j + 1, role, org)
-                # a role that ends in a construct noun (وزير خارجية الأسد) owns the name after it
+                    j += 1
+                    person = self._name_after(tokens, placed, j, role, org)
+                # a role that ends in a construct noun right before the name (وزير خارجية
+                # الأسد) is the officer of that person, not the person
                 last_word = role.role_ar.split()[-1]
-                construct = not last_word.startswith("ال") and not last_word.endswith(("ه", "ها", "هم", "هما"))
+                construct = j == after_role and not role.org_before and not last_word.startswith("ال") \
+                    and not last_word.endswith(("ه", "ها", "هم", "هما"))
                 org = self._own_org(person[2], role) if person is not None and not construct else None
                 if org is None:
                     continue
