@@ -1665,7 +1665,8 @@ def _slot(sent: _Sentence, t: _Trigger, slot: Slot, allow_place: bool, start: in
         return sent.left(t.first, allow_place, barrier=barrier, subject=subject,
                          verb=subject and t.rule.pos == "verb"), start, ""
     if slot.side == "left near":
-        return sent.left(t.first, allow_place, near=True, subject=subject), start, ""
+        ks = sent.left(t.first, allow_place, near=True, subject=subject)
+        return _aside_antecedent(sent, ks) or ks, start, ""
     if slot.side in ("clause", "parties"):
         return [], start, ""  # the verb before's (see _carried); the other relations' (_parties)
     if slot.side == "possessor":
@@ -1938,6 +1939,22 @@ def _subject_position(sent: _Sentence, k: int) -> bool:
         return True  # (قال رئيس النظام X: the person of a role phrase after a verb of saying)
     word = sent.norms[i][1:] if sent.norms[i].startswith(("و", "ف")) and len(sent.norms[i]) > 3 else sent.norms[i]
     return word.startswith(("ي", "ت", "أ", "ا")) and not word.startswith("ال")
+
+
+def _aside_antecedent(sent: _Sentence, ks: Sequence[int]) -> list[int]:
+    """The named actor an aside describes, where ``ks`` is the bare group noun the aside
+    opens with (X، وهي تحالف فصائل مدعومة من طهران: X, not some factions), else []."""
+    if len(ks) != 1 or not sent.unnamed_noun(sent.args[ks[0]], "irregular_head"):
+        return []
+    a = sent.args[ks[0]]
+    opener = next((i for i in range(a.first - 1, max(0, a.first - 4), -1) if sent.norms[i] in _ASIDE_OPENERS), None)
+    if opener is None or opener < 2 or sent.norms[opener - 1] not in {"،", ","}:
+        return []
+    j = opener - 2
+    while j > 0 and sent.punct[j] and sent.norms[j] not in {"،", ","}:
+        j -= 1  # (past the quotes of a name: «X»، وهي …)
+    k = sent.arg_at[j]
+    return sent.resolve(sent.group(k)) if k is not None and not sent.args[k].place else []
 
 
 def _after_preposition(sent: _Sentence, k: int) -> bool:

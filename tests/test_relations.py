@@ -828,6 +828,9 @@ CASES = [
     ("وقال رجب طيب أردوغان إن المنطقة تعاني من الاحتلال الأمريكي.",
      {("erdogan", "OPPOSES", "usa", False, False, None)}),
     ("ونقلت الأناضول أن قوات الاحتلال الأمريكي انسحبت.", set()),
+    # an aside's group noun (وهي تحالف فصائل …) stands for the named actor it describes
+    ("وكانت هيئة تحرير الشام، وهي تحالف فصائل مدعومة من تركيا، قد هاجمت مواقع قسد.",
+     {("turkey", "SUPPORTS", "hts", False, False, None), ("hts", "ATTACKS", "sdf", False, False, None)}),
     # a participle of accusation opening its clause hedges what it accuses of
     ("وقال فلاديمير بوتين إن الوضع خطير، متهما تركيا بتقديم الدعم للفصائل.",
      {("putin", "OPPOSES", "turkey", False, False, None),
