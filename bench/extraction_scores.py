@@ -28,7 +28,7 @@ ROOT = HERE.parent
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 #: Held-out sets scored, by folder under bench/ (a set is added once it is complete).
-HELDOUT = ("heldout", "heldout2", "heldout3", "heldout4")
+HELDOUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
 def _sets(tmp: Path) -> dict[str, tuple[Path, list[str]]]:
