@@ -1412,6 +1412,8 @@ def _role_span(sent: _Sentence, start: int, step: int) -> tuple[int, int] | None
             i += step
             continue
         if sent.is_(i, "role") or (sent.phrase_at(i, "role")[0] if step > 0 else False):
+            if step > 0 and words == 0 and _conjoined_role(sent, i):
+                return None  # X ورئيس Y Z: the role of the next person, Z
             has_role = True
             last_role = i
         elif k is not None:
@@ -1435,6 +1437,16 @@ def _role_span(sent: _Sentence, start: int, step: int) -> tuple[int, int] | None
         # a preposed phrase starts at its first role word (رئيس البرلمان الأردني)
         return (min(last_role, end) if last_role is not None else end), start
     return start, end
+
+
+def _conjoined_role(sent: _Sentence, i: int) -> bool:
+    """Whether the role word at ``i`` is read only with the conjunction و before it."""
+    roles = sent.rules.lexicons["role"]
+    prefixes = {p for s, p in sent.stems(i, _NOUN_PREFIXES) if s in roles}
+    words, prefix = sent.phrase_at(i, "role")
+    if words:
+        prefixes.add(prefix)
+    return bool(prefixes) and all(p.startswith("و") for p in prefixes)
 
 
 def _joined(sent: _Sentence, i: int) -> bool:

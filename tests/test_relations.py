@@ -179,6 +179,9 @@ CASES = [
     # role phrase after the name
     ("وظهر أبو محمد الجولاني، القائد العام لهيئة تحرير الشام، في تسجيل مصور.",
      {("jolani", "MEMBER_OF", "hts", False, False, None)}),
+    # a role with و after a name is the next person's, not an apposition to the name
+    ("وصل فلاديمير بوتين ووزير الخارجية التركي مولود جاويش أوغلو إلى المدينة.",
+     {("cavusoglu", "MEMBER_OF", "turkey", False, False, None)}),
     # التابع لـ
     ("وانسحب عناصر فرقة السلطان مراد التابعة للجيش الوطني السوري من القرية.",
      {("sultan_murad", "PART_OF", "sna", False, False, None)}),
