@@ -9,7 +9,7 @@ and objects from the parse and keep its surface patterns as the fallback.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -124,10 +124,21 @@ def head_word(words: Sequence[Word], token: int) -> int | None:
 def subtree(words: Sequence[Word], root: int, relations: frozenset[str] | None = None) -> frozenset[int]:
     """Indices of the words under ``root`` (itself included), following only dependents
     whose relation (without its subtype) is in ``relations`` when it is given."""
+    return _reach(_children(words, relations), root)
+
+
+def _children(words: Sequence[Word], relations: frozenset[str] | None) -> dict[int, list[int]]:
+    """Each word's dependents whose relation (without its subtype) is in ``relations``, or
+    all of them when it is None."""
     children: dict[int, list[int]] = {}
     for i, w in enumerate(words):
         if relations is None or w.deprel.split(":")[0] in relations:
             children.setdefault(w.head, []).append(i)
+    return children
+
+
+def _reach(children: Mapping[int, Sequence[int]], root: int) -> frozenset[int]:
+    """``root`` and every word below it in ``children``."""
     found, todo = set(), [root]
     while todo:
         i = todo.pop()
@@ -154,6 +165,7 @@ def dependents(words: Sequence[Word], token: int) -> list[Dependent]:
     predicate = head_word(words, token)
     if predicate is None:
         return []
+    everything, core = _children(words, None), _children(words, CORE_RELATIONS)
     found = []
     for i, w in enumerate(words):
         if w.head != predicate or w.token == token or w.deprel.split(":")[0] in ("conj", "punct", "cc"):
@@ -161,7 +173,7 @@ def dependents(words: Sequence[Word], token: int) -> list[Dependent]:
         marker = next((match_form(c.text) for c in words if c.head == i and c.deprel == "case"), "")
         found.append(Dependent(
             w.deprel, marker,
-            frozenset(words[k].token for k in subtree(words, i)),
-            frozenset(words[k].token for k in subtree(words, i, CORE_RELATIONS)),
+            frozenset(words[k].token for k in _reach(everything, i)),
+            frozenset(words[k].token for k in _reach(core, i)),
         ))
     return found

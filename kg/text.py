@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ __all__ = [
     "NOUN_PROCLITICS",
     "clitic_letters",
     "citation_form",
+    "in_lexicon",
     "letters_offset",
 ]
 
@@ -169,6 +171,16 @@ def citation_form(name: str) -> str:
     if len(name) > 4 and match_form(name[:2]) == "لل":
         return "ال" + name[2:]
     return name
+
+
+def in_lexicon(word: str, lexicon: Collection[str]) -> bool:
+    """Whether ``word`` (match form) is in ``lexicon``, as it is or after the conjunction
+    و or ف written on it (وفي، فوزير).
+
+    >>> in_lexicon("وفي", {"في"}), in_lexicon("في", {"في"}), in_lexicon("بفي", {"في"})
+    (True, True, False)
+    """
+    return word in lexicon or (word[:1] in ("و", "ف") and word[1:] in lexicon)
 
 
 def letters_offset(surface: str, n_letters: int) -> int:

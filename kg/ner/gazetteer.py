@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kg.model import Actor, AnalyzedText, Mention, Token
 from kg.ner.base import MentionFinder
-from kg.text import NOUN_PROCLITICS, clitic_letters, letters_offset, match_form, normalize, tokenize
+from kg.text import NOUN_PROCLITICS, clitic_letters, in_lexicon, letters_offset, match_form, normalize, tokenize
 
 __all__ = ["GazetteerMentionFinder", "nisba_forms", "proclitic_stems"]
 
@@ -166,10 +166,6 @@ class GazetteerMentionFinder(MentionFinder):
         return any(e.target in self._countries and e.form in ("name", "alias")
                    for e, _, _ in self._match_at(tokens, i + n))
 
-    def _after_office(self, word: str) -> bool:
-        """Whether ``word`` (match form) is an office word, with or without و/ف."""
-        return word in self._state_words or (word[:1] in ("و", "ف") and word[1:] in self._state_words)
-
     def _match_at(self, tokens: tuple[Token, ...], i: int):
         """Entries matching at token ``i``, with the proclitic prefix removed."""
         for stem, prefix in proclitic_stems(tokens[i].norm):
@@ -191,7 +187,7 @@ class GazetteerMentionFinder(MentionFinder):
                     if required and not (previous & required) and not _quoted(doc, tokens, i, n):
                         continue
                     label, target = entry.label, entry.target
-                    locative = "ب" in prefix or (i > 0 and _is_locative(tokens[i - 1].norm)
+                    locative = "ب" in prefix or (i > 0 and in_lexicon(tokens[i - 1].norm, _LOCATIVE)
                                                  and not self._listed_after_from(tokens, i, n, entry))
                     if sentence.index == 0 and not prefix and _dateline(tokens, i, n) and (
                         entry.form == "metonym" or entry.target in self._countries
@@ -199,7 +195,7 @@ class GazetteerMentionFinder(MentionFinder):
                         label = "PLACE"  # a capital in the dateline is where, not who
                         target = "place:" + normalize(doc[tokens[i].start : tokens[i + n - 1].end]).text
                     elif entry.target in self._states and not prefix and i > 0 \
-                            and self._after_office(tokens[i - 1].norm):
+                            and in_lexicon(tokens[i - 1].norm, self._state_words):
                         target = self._states[entry.target]  # مندوب سوريا: the state
                     elif entry.target in self._territories or locative and (
                         entry.form == "metonym"
@@ -269,11 +265,6 @@ def _dateline(tokens: tuple[Token, ...], i: int, n: int) -> bool:
     if i + n >= len(tokens) or tokens[i + n].surface not in _DATELINE_NEXT:
         return False
     return i == 0 or (i >= 2 and tokens[i - 1].surface == "/" and i <= 4)
-
-
-def _is_locative(word: str) -> bool:
-    """Whether ``word`` (match form) is a locative, with or without a conjunction (وفي)."""
-    return word in _LOCATIVE or (word[:1] in ("و", "ف") and word[1:] in _LOCATIVE)
 
 
 def _quoted(doc: str, tokens: tuple[Token, ...], i: int, n: int) -> bool:

@@ -23,7 +23,7 @@ from kg.model import Actor, AnalyzedText, Mention, Token
 from kg.ner.base import MentionFinder
 from kg.ner.gazetteer import proclitic_stems
 from kg.resources import schema_file
-from kg.text import letters_offset, match_form, normalize
+from kg.text import in_lexicon, letters_offset, match_form, normalize
 
 __all__ = ["RolePattern", "load_roles", "load_name_words", "RoleMentionFinder"]
 
@@ -325,17 +325,14 @@ class RoleMentionFinder(MentionFinder):
         """The organization after the role words at token ``j`` and the token after it."""
         org = role.org
         j = self._skip_domain(tokens, self._skip(tokens, j, "qualifier"))
-        quoted = j < len(tokens) and tokens[j].norm in _QUOTES and (j + 1) in placed
-        found = placed.get(j + 1 if quoted else j)
+        found, quoted = _placed_in_quotes(tokens, placed, j)
         if found is None and "org" in role.takes and j < len(tokens) \
                 and self._kind(tokens[j]) == "group":
             j += 1
-            quoted = j < len(tokens) and tokens[j].norm in _QUOTES and (j + 1) in placed
-            found = placed.get(j + 1 if quoted else j)
+            found, quoted = _placed_in_quotes(tokens, placed, j)
         if found is None and "org" in role.takes and j + 1 < len(tokens) and tokens[j].norm == "في":
             # رئيس هيئة الأركان في الجيش الحر، المستشار في «الحرس الثوري» (a country there is a place)
-            quoted = tokens[j + 1].norm in _QUOTES
-            found = placed.get(j + 2 if quoted else j + 1)
+            found, quoted = _placed_in_quotes(tokens, placed, j + 1)
         if found is None and "org" in role.takes:
             found = self._organ_nisba(tokens, placed, j)  # باسم الجيش الإسرائيلي
         if found is not None and found.mention.start > tokens[found.first].start \
@@ -558,7 +555,7 @@ class RoleMentionFinder(MentionFinder):
         if (len(norm) >= 5 and norm.endswith(("ها", "هم", "هما"))) or (len(norm) >= 6 and norm.endswith("نا")):
             return False
         # a role word is no name (وتوعد مستشار، وزير الداخلية)
-        if norm in self._role_words or (norm[:1] in ("و", "ف") and norm[1:] in self._role_words):
+        if in_lexicon(norm, self._role_words):
             return False
         # a preposition on a hamza-initial word (بإنقاذ، لإعلان) or on a common word (بقوات)
         surface = normalize(token.surface).text
@@ -627,6 +624,13 @@ def _shared_start(words: tuple[str, ...], tokens) -> int:
     while n < min(len(words), len(tokens)) and tokens[n].norm == words[n]:
         n += 1
     return n
+
+
+def _placed_in_quotes(tokens: tuple[Token, ...], placed: Mapping[int, _Found], j: int) -> tuple[_Found | None, bool]:
+    """The gazetteer mention at token ``j``, or right after a quote there (المتحدث باسم
+    «قسد»), and whether it was quoted."""
+    quoted = j < len(tokens) and tokens[j].norm in _QUOTES and (j + 1) in placed
+    return placed.get(j + 1 if quoted else j), quoted
 
 
 def _place(tokens: tuple[Token, ...], mentions: list[Mention]) -> dict[int, _Found]:

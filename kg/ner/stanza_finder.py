@@ -205,16 +205,14 @@ def stanza_document(text: AnalyzedText, match_forms: bool):
     """
     from stanza.models.common.doc import Document as StanzaDocument
 
-    by_sentence: dict[int, list[Token]] = {}
-    for token in text.tokens:
-        by_sentence.setdefault(token.sentence, []).append(token)
     sentences = [
         [
             {"id": (k + 1,), "text": _model_word(t, match_forms),
              "misc": f"start_char={t.start}|end_char={t.end}"}
             for k, t in enumerate(tokens)
         ]
-        for _, tokens in sorted(by_sentence.items())
+        for tokens in (text.sentence_tokens(s.index) for s in text.sentences)
+        if tokens
     ]
     return StanzaDocument(sentences, text=text.document.text)
 
