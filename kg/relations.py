@@ -173,6 +173,7 @@ _VERB_SUFFIXES = tuple(dict.fromkeys(
     (i[:-1] if i == "وا" and p else i) + p for i in _INFLECTIONS for p in _SUFFIXES
 ))
 _PUNCT = frozenset('"«»“”\'()[]-–—/,،')
+_COMMAS = frozenset({"،", ","})
 _COORD_SEP = frozenset({"/", "-", "–", "—", '"', "«", "»", "“", "”"})
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _DEMONSTRATIVES = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "هذين", "هاتين"))
@@ -415,7 +416,7 @@ class _Sentence:
             if tokens[i].norm in {"-", "–", "—"}:
                 self.boundary[i] = True  # a dateline: موسكو - اتهمت …
         for i in range(1, len(tokens)):
-            if tokens[i].norm in lex["clause_opener"] and tokens[i - 1].norm in {"،", ","}:
+            if tokens[i].norm in lex["clause_opener"] and tokens[i - 1].norm in _COMMAS:
                 self.boundary[i] = True  # … على مواقع، وذكر X: X is the next clause's speaker
         self.comp = [t.norm in lex["complementizer"] for t in tokens]
         self.punct = [t.norm in _PUNCT or not t.norm for t in tokens]
@@ -614,7 +615,7 @@ class _Sentence:
         closing comma → the opening one. An argument searched for before the aside's end
         is not in it."""
         found = {}
-        commas = [i for i, w in enumerate(self.norms) if w in {"،", ","}]
+        commas = [i for i, w in enumerate(self.norms) if w in _COMMAS]
         for a, b in zip(commas, commas[1:]):
             if a + 1 < b and (self.is_(a + 1, "relative") or self.norms[a + 1] in _ASIDE_OPENERS) \
                     and not any(self.stop(j) for j in range(a + 1, b)):
@@ -892,8 +893,8 @@ class _Sentence:
             return False
         a, y, b = self.args[k], self.args[k + 1], self.args[m]
         words = self.norms[a.last + 1 : b.first]
-        return (m == k + 2 and len(words) >= 3 and words[0] in {"،", ","} and self._is_trigger_word(a.last + 2)
-                and self.norms[y.last + 1] in {"،", ","} and y.last + 2 == b.first and b.clitic.startswith("و")
+        return (m == k + 2 and len(words) >= 3 and words[0] in _COMMAS and self._is_trigger_word(a.last + 2)
+                and self.norms[y.last + 1] in _COMMAS and y.last + 2 == b.first and b.clitic.startswith("و")
                 and a.place == b.place)
 
     def _coordinated(self, k: int, m: int) -> bool:
@@ -903,8 +904,8 @@ class _Sentence:
         if _clitic_preposition(b.clitic) not in ("", _clitic_preposition(a.clitic)):
             return False  # مرتبطة بفيلق القدس التابع للحرس الثوري وبفصائل …: وب joins the ب noun
         between = self.norms[a.last + 1 : b.first]
-        if any(w in {"،", ","} for w in between) and any(
-                self.norms[i] in {"،", ","} and self._is_trigger_word(i + 1) for i in range(max(0, a.first - 4), a.first - 1)):
+        if any(w in _COMMAS for w in between) and any(
+                self.norms[i] in _COMMAS and self._is_trigger_word(i + 1) for i in range(max(0, a.first - 4), a.first - 1)):
             return False  # X، حليف Y، وZ: Y closes an apposition, Z is coordinated with X
         if not between and b.nisba and not a.nisba and not b.clitic.startswith("و"):
             return a.id == b.id  # القوات الحكومية السورية: a nisba that restates its noun
@@ -917,7 +918,7 @@ class _Sentence:
             )
         if "و" in between or b.clitic.startswith("و") or any(w in _COORD_SEP - {'"', "«", "»", "“", "”"} for w in between):
             return True
-        return a.nisba and b.nisba and not any(w in {"،", ","} for w in between)
+        return a.nisba and b.nisba and not any(w in _COMMAS for w in between)
 
     @cached_property
     def first_token(self) -> int:
@@ -1118,8 +1119,8 @@ class _Sentence:
                 continue
             if direct and self.norms[i] == "في":
                 # (but حمّل X، في تسجيل صوتي، Y: a phrase between commas ends at the second)
-                only_places = "aside" if i > 0 and self.norms[i - 1] in {"،", ","} else "phrase"
-            if only_places == "aside" and self.norms[i] in {"،", ","}:
+                only_places = "aside" if i > 0 and self.norms[i - 1] in _COMMAS else "phrase"
+            if only_places == "aside" and self.norms[i] in _COMMAS:
                 only_places = ""
             if direct and i > pos and self._complement_masdar(i):
                 break  # متهمة سكانها بمساعدة الفصائل: the masdar's object, not the verb's
@@ -1911,7 +1912,7 @@ def _arguments(sent: _Sentence, t: _Trigger, reading: _Reading, carried: list[_A
             and reading.objects and all(_after_preposition(sent, k) for k in reading.objects):
         objects = []  # المعارك ضد التنظيم بدعم من X: the one fought is not the one backed
     if subjects and rule.subject.side == "agent after" and rule.object.side == "left near" and not genitive \
-            and (not objects or sent.norms[t.first - 1] in {"،", ","}):
+            and (not objects or sent.norms[t.first - 1] in _COMMAS):
         # سيطرت X على … بعد هجوم … بدعم جوي روسي، هاجمت X مواقع Y، بدعم من Z: backing after a
         # comma or no actor is for the clause's subject (متهمة بمساعدة نظام الأسد: a masdar
         # with its object is no backing)
@@ -1943,10 +1944,10 @@ def _subject_position(sent: _Sentence, k: int) -> bool:
     (تعهدت فيه دمشق، وافقت أنقرة), a complementizer or a comma, not after a noun whose
     genitive it is (ملاحقة خلايا التنظيم، لطرد التنظيم)."""
     i = sent.args[k].first - 1
-    while i >= 0 and (sent.punct[i] and sent.norms[i] not in {"،", ","} or sent.is_(i, "time_word")
+    while i >= 0 and (sent.punct[i] and sent.norms[i] not in _COMMAS or sent.is_(i, "time_word")
                       or sent.agent_noun(i) or sent.norms[i] in {"فيه", "فيها", "عليه", "عليها"}):
         i -= 1
-    if i < 0 or sent.stop(i) or sent.norms[i] in {"،", ","} or sent.speaker_at(k) or (
+    if i < 0 or sent.stop(i) or sent.norms[i] in _COMMAS or sent.speaker_at(k) or (
             sent.arg_at[i] is not None and k in sent.owner.values()):
         return True  # (قال رئيس النظام X: the person of a role phrase after a verb of saying)
     word = sent.norms[i][1:] if sent.norms[i].startswith(("و", "ف")) and len(sent.norms[i]) > 3 else sent.norms[i]
@@ -1960,10 +1961,10 @@ def _aside_antecedent(sent: _Sentence, ks: Sequence[int]) -> list[int]:
         return []
     a = sent.args[ks[0]]
     opener = next((i for i in range(a.first - 1, max(0, a.first - 4), -1) if sent.norms[i] in _ASIDE_OPENERS), None)
-    if opener is None or opener < 2 or sent.norms[opener - 1] not in {"،", ","}:
+    if opener is None or opener < 2 or sent.norms[opener - 1] not in _COMMAS:
         return []
     j = opener - 2
-    while j > 0 and sent.punct[j] and sent.norms[j] not in {"،", ","}:
+    while j > 0 and sent.punct[j] and sent.norms[j] not in _COMMAS:
         j -= 1  # (past the quotes of a name: «X»، وهي …)
     k = sent.arg_at[j]
     return sent.resolve(sent.group(k)) if k is not None and not sent.args[k].place else []
@@ -2026,7 +2027,7 @@ def _conjoined(t: _Trigger) -> bool:
 
 def _after_comma(sent: _Sentence, t: _Trigger) -> bool:
     """A verb coordinated after a comma (…، واستهدفت): a clause of its own."""
-    return _conjoined(t) and t.first > 0 and sent.norms[t.first - 1] in {"،", ","}
+    return _conjoined(t) and t.first > 0 and sent.norms[t.first - 1] in _COMMAS
 
 
 def _previous_verb(sent: _Sentence, t: _Trigger) -> int:
@@ -2086,7 +2087,7 @@ def _clause_agent(sent: _Sentence, t: _Trigger, verb_subjects: Mapping[int, list
         return [sent.args[k] for k in sent.left(t.first, False)
                 if not sent.governed(k) and not _after_preposition(sent, k) and _subject_position(sent, k)]
     # a phrase opening the sentence: the subject follows the verb after its comma
-    comma = next((j for j in range(t.last + 1, len(sent.tokens)) if sent.norms[j] in {"،", ","}), None)
+    comma = next((j for j in range(t.last + 1, len(sent.tokens)) if sent.norms[j] in _COMMAS), None)
     if comma is None or any(sent.stop(j) for j in range(t.last + 1, comma)):
         return []
     return [sent.args[k] for k in sent.vso_subject(comma + 2)]
@@ -2137,7 +2138,7 @@ def _act_author(sent: _Sentence, t: _Trigger) -> list[int]:
     sentence or its reported clause opens with, who did or said what is rejected."""
     i = t.first - 1
     if i < 2 or not sent.is_(i, "reported_act") or not (sent.norms[i - 1] in _ASIDE_OPENERS or sent.norms[i - 1] == "في") \
-            or sent.norms[i - 2] not in {"،", ","}:
+            or sent.norms[i - 2] not in _COMMAS:
         return []
     for k, a in enumerate(sent.args):
         if a.last >= i - 2:
@@ -2351,9 +2352,9 @@ def _symmetric_group(sent: _Sentence, t: _Trigger) -> list[int]:
     if k is not None and not sent.args[k].place and not sent.args[k].clitic.endswith(_PREPOSITION_CLITICS) \
             and sent.norms[t.last] not in _PREPOSITIONS and (sent.args[k].nisba or not _definite(sent, t)):
         ks = sent.group(k)
-        if t.first > 0 and sent.norms[t.first - 1] in {"،", ","}:
+        if t.first > 0 and sent.norms[t.first - 1] in _COMMAS:
             # X، حليف Y، وZ: an apposition ends at its comma, Z is coordinated with X
-            ks = [m for m in ks if not any(w in {"،", ","} for w in sent.norms[t.last + 1 : sent.args[m].first])]
+            ks = [m for m in ks if not any(w in _COMMAS for w in sent.norms[t.last + 1 : sent.args[m].first])]
         if len(ks) >= 2:
             return sent.resolve(ks)
     # a chain of nisba adjectives further on: الاتفاقات التي تم التوصل إليها خلال القمة الروسية – التركية
